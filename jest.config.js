@@ -1,0 +1,30 @@
+// Jest in ESM mode (NestJS 12 is ESM-only): ts-jest transpiles, `tsc --noEmit` type-checks separately.
+const moduleNameMapper = {
+  '^#(contracts|domain|influx|postgres|mqtt)$': '<rootDir>/libs/$1/src/index.ts',
+  '^(\\.{1,2}/.*)\\.js$': '$1',
+};
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true, diagnostics: false }],
+};
+const common = {
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper,
+  transform,
+  testEnvironment: 'node',
+};
+
+export default {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,simulators,seeds}/**/*.spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testTimeout: 60000,
+    },
+  ],
+};

@@ -1,0 +1,4 @@
+export * from './ids.js';
+export * from './domains.js';
+export * from './topics.js';
+export * from './telemetry.js';

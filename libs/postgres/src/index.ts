@@ -1,0 +1,3 @@
+export * from './schema.js';
+export * from './database.js';
+export { sql } from 'kysely';

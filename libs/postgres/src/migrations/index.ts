@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import * as registry from './0001-registry.js';
+
+/**
+ * Every migration, in order. A static list rather than Kysely's FileMigrationProvider so the same
+ * code runs compiled (dist/) and under jest (TypeScript sources) without dynamic imports.
+ * Append new migrations with the next number; never edit one that has shipped.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-registry': registry,
+};
