@@ -3,3 +3,4 @@ export * from './domains.js';
 export * from './topics.js';
 export * from './telemetry.js';
 export * from './census.js';
+export * from './events.js';
