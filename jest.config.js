@@ -14,6 +14,8 @@ const common = {
 };
 
 export default {
+  // Per-project testTimeout is ignored by jest 30; integration tests start real servers.
+  testTimeout: 60000,
   projects: [
     {
       ...common,
@@ -24,7 +26,6 @@ export default {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      testTimeout: 60000,
     },
   ],
 };

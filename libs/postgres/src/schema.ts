@@ -96,6 +96,140 @@ export interface AuditLogTable {
   detail: JSONColumnType<Record<string, unknown>>;
 }
 
+/** Device events (migration 0002): one row per (device, type, occurred_at). */
+export interface DeviceEventTable {
+  id: Generated<string>;
+  device_id: string;
+  domain: string;
+  asset_id: string;
+  type: string;
+  occurred_at: Timestamp;
+  received_at: ColumnType<Date, Date | string | undefined, never>;
+  detail: JSONColumnType<Record<string, unknown>>;
+}
+
+export interface PlatformEventTable {
+  id: Generated<string>;
+  type: string;
+  at: ColumnType<Date, Date | string | undefined, never>;
+  asset_id: string | null;
+  owner_unit_id: string | null;
+  domain: string | null;
+  district: string | null;
+  alarm_id: string | null;
+  /** Raised inside a maintenance window: kept and streamed, not notified to utilities. */
+  suppressed: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The PlatformEvent envelope of libs/contracts events.ts. */
+  payload: JSONColumnType<{ type: string; timestamp: string; data: Record<string, unknown> }>;
+}
+
+export interface IncidentTable {
+  id: Generated<string>;
+  root_asset_id: string;
+  level: string;
+  alarm_count: number;
+  opened_at: Timestamp;
+  updated_at: Timestamp;
+  closed_at: Timestamp | null;
+}
+
+export interface AlarmTable {
+  id: Generated<string>;
+  asset_id: string;
+  owner_unit_id: string;
+  domain: string;
+  district: string;
+  rule_id: string;
+  rule_version: string;
+  device_id: string | null;
+  metric: string | null;
+  level: string;
+  state: string;
+  value: number | null;
+  threshold: number | null;
+  condition_active: boolean;
+  suppressed: boolean;
+  chattering: boolean;
+  incident_id: string | null;
+  previous_alarm_id: string | null;
+  workflow: JSONColumnType<Record<string, unknown>>;
+  sequence: number;
+  raised_at: Timestamp;
+  updated_at: Timestamp;
+  closed_at: Timestamp | null;
+}
+
+export interface AlarmEventTable {
+  id: Generated<string>;
+  alarm_id: string;
+  sequence: number;
+  type: string;
+  at: Timestamp;
+  actor: string;
+  role: string;
+  reason: string;
+  from_state: string | null;
+  to_state: string | null;
+  detail: JSONColumnType<Record<string, unknown>>;
+}
+
+export interface RuleStateTable {
+  asset_id: string;
+  rule_id: string;
+  state: JSONColumnType<Record<string, unknown>>;
+  updated_at: Timestamp;
+}
+
+export interface RuleOverrideTable {
+  id: Generated<string>;
+  scope: 'profile' | 'asset';
+  scope_id: string;
+  rule_id: string;
+  override: JSONColumnType<Record<string, unknown>>;
+  version: number;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface AssetRiskTable {
+  asset_id: string;
+  level: string;
+  verified: boolean;
+  score: number;
+  likelihood: number;
+  severity: number;
+  static_level: string;
+  explanation: JSONColumnType<Record<string, unknown>>;
+  state: JSONColumnType<Record<string, unknown>>;
+  ruleset_version: string;
+  since: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RiskHistoryTable {
+  id: Generated<string>;
+  asset_id: string;
+  at: Timestamp;
+  from_level: string | null;
+  to_level: string;
+  verified: boolean;
+  score: number;
+  reason: string;
+  explanation: JSONColumnType<Record<string, unknown>>;
+  ruleset_version: string;
+}
+
+export interface MaintenanceWindowTable {
+  id: Generated<string>;
+  name: string;
+  scope: JSONColumnType<Record<string, unknown>>;
+  schedule: JSONColumnType<Record<string, unknown>>;
+  reason: string;
+  created_by: string;
+  created_at: CreatedAt;
+  cancelled_at: Timestamp | null;
+}
+
 export interface Database {
   owner_units: OwnerUnitTable;
   assets: AssetTable;
@@ -104,4 +238,14 @@ export interface Database {
   device_rejections: DeviceRejectionTable;
   device_rejection_counts: DeviceRejectionCountTable;
   audit_log: AuditLogTable;
+  device_events: DeviceEventTable;
+  platform_events: PlatformEventTable;
+  incidents: IncidentTable;
+  alarms: AlarmTable;
+  alarm_events: AlarmEventTable;
+  rule_states: RuleStateTable;
+  rule_overrides: RuleOverrideTable;
+  asset_risk: AssetRiskTable;
+  risk_history: RiskHistoryTable;
+  maintenance_windows: MaintenanceWindowTable;
 }

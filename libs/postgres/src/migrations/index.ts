@@ -1,5 +1,7 @@
 import type { Migration } from 'kysely';
 import * as registry from './0001-registry.js';
+import * as deviceEvents from './0002-device-events.js';
+import * as riskAlarms from './0003-risk-alarms.js';
 
 /**
  * Every migration, in order. A static list rather than Kysely's FileMigrationProvider so the same
@@ -8,4 +10,6 @@ import * as registry from './0001-registry.js';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-registry': registry,
+  '0002-device-events': deviceEvents,
+  '0003-risk-alarms': riskAlarms,
 };

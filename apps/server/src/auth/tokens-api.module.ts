@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { AuthModule } from './auth.module.js';
+import { TokensController } from './tokens.controller.js';
+import { TokensService } from './tokens.service.js';
+
+/** `/api/v1/tokens` (api role). */
+@Module({ imports: [AuthModule, AuditModule], controllers: [TokensController], providers: [TokensService] })
+export class TokensApiModule {}

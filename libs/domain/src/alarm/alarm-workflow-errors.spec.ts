@@ -1,0 +1,236 @@
+import { apply, noteCondition } from './alarm-workflow.js';
+import {
+  ROLE_ACTIONS,
+  WORKFLOW_ACTIONS,
+  type Actor,
+  type WorkflowAction,
+  type WorkflowAlarm,
+  type WorkflowCommand,
+  type WorkflowErrorCode,
+  type WorkflowRole,
+} from './workflow-model.js';
+import {
+  ADMIN,
+  AUDITOR,
+  HOUR,
+  MIN,
+  MONITOR,
+  OPERATOR,
+  OTHER_UTILITY,
+  raised,
+  SYSTEM,
+  T0,
+  TO_RESOLVED,
+  UTILITY,
+  walk,
+} from './workflow.fixture.js';
+
+describe('alarm workflow errors (DOMAIN.md §c.3): never throws, returns a code', () => {
+  it.each<[string, () => WorkflowAlarm, WorkflowCommand, Actor, number, WorkflowErrorCode]>([
+    [
+      'accept before dispatch',
+      () => raised(),
+      { type: 'accept', reason: 'x' },
+      UTILITY,
+      MIN,
+      'INVALID_TRANSITION',
+    ],
+    [
+      'dispatch a general alarm without verification',
+      () => raised(),
+      { type: 'dispatch', reason: 'x' },
+      OPERATOR,
+      MIN,
+      'INVALID_TRANSITION',
+    ],
+    [
+      'close before resolve',
+      () => walk(raised(), TO_RESOLVED.slice(0, 2)).alarm,
+      { type: 'close', reason: 'x' },
+      OPERATOR,
+      HOUR,
+      'INVALID_TRANSITION',
+    ],
+    [
+      'act on a dismissed alarm',
+      () => walk(raised(), [['dismiss', OPERATOR, MIN]]).alarm,
+      { type: 'acknowledge', reason: 'x' },
+      OPERATOR,
+      HOUR,
+      'INVALID_TRANSITION',
+    ],
+    [
+      'an unknown action',
+      () => raised(),
+      { type: 'delete' as WorkflowAction, reason: 'x' },
+      ADMIN,
+      MIN,
+      'INVALID_TRANSITION',
+    ],
+    [
+      'an auditor acting',
+      () => raised(),
+      { type: 'acknowledge', reason: 'x' },
+      AUDITOR,
+      MIN,
+      'FORBIDDEN_ROLE',
+    ],
+    ['a utility verifying', () => raised(), { type: 'verify', reason: 'x' }, UTILITY, MIN, 'FORBIDDEN_ROLE'],
+    [
+      'a monitor taking out of service',
+      () => raised(),
+      { type: 'out_of_service', reason: 'x' },
+      MONITOR,
+      MIN,
+      'FORBIDDEN_ROLE',
+    ],
+    [
+      'an unknown role',
+      () => raised(),
+      { type: 'acknowledge', reason: 'x' },
+      { id: 'x', role: 'guest' as WorkflowRole },
+      MIN,
+      'FORBIDDEN_ROLE',
+    ],
+    [
+      'another unit accepting',
+      () => walk(raised(), TO_RESOLVED.slice(0, 2)).alarm,
+      { type: 'accept', reason: 'x' },
+      OTHER_UTILITY,
+      HOUR,
+      'FORBIDDEN_UNIT',
+    ],
+    ['a blank reason', () => raised(), { type: 'verify', reason: '   ' }, OPERATOR, MIN, 'REASON_REQUIRED'],
+    [
+      'a missing reason',
+      () => raised(),
+      { type: 'verify' } as WorkflowCommand,
+      OPERATOR,
+      MIN,
+      'REASON_REQUIRED',
+    ],
+    [
+      'shelving a general alarm for 9 h',
+      () => raised(),
+      { type: 'shelve', reason: 'x', until: T0 + MIN + 9 * HOUR },
+      OPERATOR,
+      MIN,
+      'SHELVE_TOO_LONG',
+    ],
+    [
+      'shelving a major alarm for 1 h',
+      () => raised('major'),
+      { type: 'shelve', reason: 'x', until: T0 + MIN + HOUR },
+      OPERATOR,
+      MIN,
+      'SHELVE_TOO_LONG',
+    ],
+    [
+      'shelving into the past',
+      () => raised(),
+      { type: 'shelve', reason: 'x', until: T0 },
+      OPERATOR,
+      MIN,
+      'SHELVE_UNTIL_INVALID',
+    ],
+    [
+      'shelving without until',
+      () => raised(),
+      { type: 'shelve', reason: 'x' },
+      OPERATOR,
+      MIN,
+      'SHELVE_UNTIL_INVALID',
+    ],
+    [
+      'acknowledging twice',
+      () => walk(raised(), [['acknowledge', OPERATOR, MIN]]).alarm,
+      { type: 'acknowledge', reason: 'x' },
+      MONITOR,
+      2 * MIN,
+      'ALREADY_ACKNOWLEDGED',
+    ],
+    [
+      'shelving twice',
+      () => walk(raised(), [['shelve', OPERATOR, MIN, { until: T0 + HOUR }]]).alarm,
+      { type: 'shelve', reason: 'x', until: T0 + 2 * HOUR },
+      OPERATOR,
+      2 * MIN,
+      'ALREADY_SHELVED',
+    ],
+    [
+      'unshelving an expired shelve',
+      () => walk(raised(), [['shelve', OPERATOR, MIN, { until: T0 + HOUR }]]).alarm,
+      { type: 'unshelve', reason: 'x' },
+      OPERATOR,
+      2 * HOUR,
+      'NOT_SHELVED',
+    ],
+    [
+      'out of service twice',
+      () => walk(raised(), [['out_of_service', OPERATOR, MIN]]).alarm,
+      { type: 'out_of_service', reason: 'x' },
+      OPERATOR,
+      2 * MIN,
+      'ALREADY_OUT_OF_SERVICE',
+    ],
+    [
+      'return to service when in service',
+      () => raised(),
+      { type: 'return_to_service', reason: 'x' },
+      OPERATOR,
+      MIN,
+      'NOT_OUT_OF_SERVICE',
+    ],
+    [
+      'closing 5 h after resolve (yellow needs 6 h)',
+      () => noteCondition(walk(raised(), TO_RESOLVED).alarm, false, T0 + 3 * HOUR),
+      { type: 'close', reason: 'x' },
+      MONITOR,
+      8 * HOUR,
+      'VERIFICATION_WINDOW_NOT_MET',
+    ],
+    [
+      'closing while the condition is active',
+      () => walk(raised(), TO_RESOLVED).alarm,
+      { type: 'close', reason: 'x' },
+      MONITOR,
+      30 * HOUR,
+      'VERIFICATION_WINDOW_NOT_MET',
+    ],
+    [
+      'an operator forcing a close',
+      () => walk(raised(), TO_RESOLVED).alarm,
+      { type: 'close', reason: 'x', force: true },
+      OPERATOR,
+      4 * HOUR,
+      'FORCE_REQUIRES_ADMIN',
+    ],
+    [
+      'escalating to the same level',
+      () => raised(),
+      { type: 'escalate', reason: 'x', level: 'general' },
+      SYSTEM,
+      MIN,
+      'LEVEL_NOT_HIGHER',
+    ],
+  ])('refuses %s', (_label, setup, command, actor, offset, code) => {
+    const alarm = setup();
+    const result = apply(alarm, command, actor, T0 + offset);
+    expect(result.ok ? null : result.error.code).toBe(code);
+  });
+
+  const ROLES: WorkflowRole[] = ['admin', 'operator', 'monitor', 'utility', 'auditor', 'system'];
+  it.each(ROLES.flatMap((role) => WORKFLOW_ACTIONS.map((action) => [role, action] as const)))(
+    'role %s / %s is allowed iff ROLE_ACTIONS says so',
+    (role, action) => {
+      const result = apply(
+        raised(),
+        { type: action, reason: 'x', until: T0 + MIN, level: 'major' },
+        { id: 'a', role, ownerUnitId: 'gas-co' },
+        T0,
+      );
+      const forbidden = !result.ok && result.error.code === 'FORBIDDEN_ROLE';
+      expect(forbidden).toBe(!ROLE_ACTIONS[role].includes(action));
+    },
+  );
+});

@@ -1,0 +1,10 @@
+export * from './influx-error.js';
+export * from './line-protocol.js';
+export * from './write-outcome.js';
+export * from './influx-http.js';
+export * from './influxql.js';
+export * from './telemetry-writer.options.js';
+export * from './telemetry-writer.js';
+export * from './telemetry-queries.js';
+export type { DurableCallback } from './write-batch.js';
+export type { SpoolStats } from './disk-spool.js';
