@@ -145,6 +145,7 @@ async function main(argv: string[]): Promise<number> {
           assets: opts.assets,
           devices: opts.sensors,
           credentialsPath: join(opts.dataDir, 'credentials.json'),
+          seed: SIGNAL_SEED,
         });
         ctx.devices = reg.devices;
         result.registration = { devices: reg.devices.length, assets: opts.assets, seconds: reg.seconds };

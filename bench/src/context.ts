@@ -4,7 +4,7 @@ import { GeneratorClient } from './generator-client.js';
 import type { ConnectOutcome } from './generator.js';
 import { InfluxCheck } from './influx-check.js';
 import { processWindow, trafficWindow } from './measure.js';
-import type { BenchDevice } from './payloads.js';
+import type { SimDevice } from '../../simulators/src/device.js';
 import { MACHINE, ProcessMonitor } from './process-monitor.js';
 import { clockTicksPerSecond } from './proc-stats.js';
 import { promSum, promValue, type PromSamples } from './prom-text.js';
@@ -68,6 +68,9 @@ export interface BenchOptions {
   adminToken: string;
 }
 
+/** Seed of the simulators' signal models for every payload of the bench (fixed: runs are comparable). */
+export const SIGNAL_SEED = 20261122;
+
 export const DEFAULT_SERVER_ENV: Record<string, string> = {
   INFLUX_BATCH_SIZE: '5000',
   INFLUX_FLUSH_MS: '200',
@@ -82,7 +85,7 @@ export class BenchContext {
   readonly monitor = new ProcessMonitor();
   readonly influx: InfluxCheck;
   readonly ticksPerSecond = clockTicksPerSecond();
-  devices: BenchDevice[] = [];
+  devices: SimDevice[] = [];
   private port = 0;
 
   constructor(readonly opts: BenchOptions) {
@@ -155,6 +158,7 @@ export class BenchContext {
       devices: this.devices,
       connectConcurrency: this.opts.connectConcurrency,
       seqStart: 1,
+      seed: SIGNAL_SEED,
       recordCount,
     });
     this.log(`connected ${outcome.connected}, failed ${outcome.failed} in ${outcome.seconds.toFixed(1)} s`);

@@ -1,7 +1,10 @@
 import { connect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { CONNACK, PUBACK, PacketReader, connectPacket, encodeTopic, publishQos1 } from './mqtt-wire.js';
-import { payloadTemplate, telemetryPayload, type BenchDevice, type PayloadTemplate } from './payloads.js';
+import { deviceTopic } from '#contracts';
+import type { SimDevice } from '../../simulators/src/device.js';
+import { PayloadTemplate } from '../../simulators/src/load/payload-template.js';
+import { PublishEncoder } from '../../simulators/src/load/wire.js';
+import { CONNACK, PUBACK, PacketReader, connectPacket } from './mqtt-wire.js';
 import { LatencyHistogram, type SparseHistogram } from './percentiles.js';
 
 /**
@@ -10,12 +13,20 @@ import { LatencyHistogram, type SparseHistogram } from './percentiles.js';
  * r the k-th message overall is due at t0 + k/r and goes to sensor k mod n, so each sensor reports every
  * n/r seconds, evenly spread. Latency is measured from the *scheduled* time to the PUBACK, so a stalled
  * service (or generator) is charged for the wait instead of hiding it (no coordinated omission).
+ *
+ * Payloads and PUBLISH frames come from the simulators' load mode (simulators/src/load): the same signal
+ * models and the same encoder `npm run simulate -- load` uses. Its runner is not used as is because the
+ * bench needs what it does not record: per-message PUBACK latency, rate changes mid-run (workload R) and
+ * per-step seq ranges, under the runner's control from another process.
  */
 
 export interface GeneratorOptions {
   host: string;
   port: number;
-  devices: BenchDevice[];
+  /** Devices from the credentials file, prepared for the signal models (prepareDevice). */
+  devices: SimDevice[];
+  /** Seed of the signal models (payload values). */
+  seed: number;
   /** Connections being set up at once (the listen backlog and the authenticator set the pace). */
   connectConcurrency: number;
   /** First seq of every device. */
@@ -78,7 +89,7 @@ export class LoadGenerator {
   private readonly n: number;
   private readonly sockets: Array<Socket | null>;
   private readonly templates: PayloadTemplate[];
-  private readonly topics: Buffer[];
+  private readonly encoders: PublishEncoder[];
   private readonly nextSeq: Int32Array;
   private readonly lastTs: Float64Array;
   private readonly nextMsgId: Uint16Array;
@@ -105,8 +116,9 @@ export class LoadGenerator {
   constructor(private readonly opts: GeneratorOptions) {
     this.n = opts.devices.length;
     this.sockets = new Array<Socket | null>(this.n).fill(null);
-    this.templates = opts.devices.map(payloadTemplate);
-    this.topics = this.templates.map((t) => encodeTopic(t.topic));
+    const start = Date.now();
+    this.templates = opts.devices.map((d) => new PayloadTemplate(d, opts.seed, start, d.reportIntervalS * 1000));
+    this.encoders = opts.devices.map((d) => new PublishEncoder(deviceTopic(d.domain, d.id, 'telemetry')));
     this.nextSeq = new Int32Array(this.n).fill(opts.seqStart);
     this.lastTs = new Float64Array(this.n);
     this.nextMsgId = new Uint16Array(this.n).fill(1);
@@ -247,14 +259,14 @@ export class LoadGenerator {
     if (ts <= this.lastTs[i]) ts = this.lastTs[i] + 1;
     this.lastTs[i] = ts;
     const seq = this.nextSeq[i]++;
-    const payload = telemetryPayload(this.templates[i], ts, seq);
+    const payload = this.templates[i].render(ts, seq);
     if (this.recorded.length < this.opts.recordCount)
       this.recorded.push({ deviceId: this.opts.devices[i].id, payload });
     const id = this.nextMsgId[i];
     this.nextMsgId[i] = id === 65535 ? 1 : id + 1;
     this.fifoTimes[i].push(intended);
     this.fifoIds[i].push(id);
-    socket.write(publishQos1(this.topics[i], id, payload));
+    socket.write(this.encoders[i].encode(id, payload));
     this.sent++;
     const step = this.current;
     if (step) {

@@ -1,10 +1,10 @@
 import mqttPacket from 'mqtt-packet';
 
 /**
- * The few MQTT 3.1.1 packets the load generator speaks, on raw sockets: a full client library per sensor
- * would cost the generator more CPU than the service it measures. CONNECT goes through mqtt-packet
- * (written once per connection); PUBLISH is encoded by hand into one buffer (§3.3); incoming packets are
- * only split and their type read (§2.2), since CONNACK and PUBACK are all a device receives here.
+ * What the bench's generator adds to the simulators' wire helpers (simulators/src/load/wire.ts, whose
+ * PublishEncoder frames the telemetry): a CONNECT without Last Will or keep-alive, and a packet splitter.
+ * A full client library per sensor would cost the generator more CPU than the service it measures, so
+ * incoming packets are only split and their type read (§2.2): CONNACK and PUBACK are all a sensor gets.
  */
 
 export const CONNACK = 2;
@@ -18,48 +18,13 @@ export function connectPacket(clientId: string, username: string, password: stri
     protocolId: 'MQTT',
     protocolVersion: 4,
     clean: true,
-    // 0 = no keep-alive (§3.1.2.10): the generator publishes every second; an idle pause must not cost pings.
+    // 0 = no keep-alive (§3.1.2.10): pauses between workload phases must not cost pings. No Last Will
+    // either: 10k wills published at teardown would land in the next phase's measurements.
     keepalive: 0,
     clientId,
     username,
     password: Buffer.from(password, 'utf8'),
   });
-}
-
-/** Topic name as written in a PUBLISH: 2-byte length + UTF-8 (§1.5.3). Precomputed once per device. */
-export function encodeTopic(topic: string): Buffer {
-  const bytes = Buffer.from(topic, 'utf8');
-  const out = Buffer.allocUnsafe(2 + bytes.length);
-  out.writeUInt16BE(bytes.length, 0);
-  bytes.copy(out, 2);
-  return out;
-}
-
-/** Bytes of the Remaining Length varint (§2.2.3). */
-function varintLength(n: number): number {
-  return n < 128 ? 1 : n < 16_384 ? 2 : n < 2_097_152 ? 3 : 4;
-}
-
-/** A QoS 1 PUBLISH (fixed header 0x32, no DUP, no RETAIN), packet id `messageId` (1–65535). */
-export function publishQos1(topic: Buffer, messageId: number, payload: string): Buffer {
-  const payloadBytes = Buffer.byteLength(payload, 'utf8');
-  const remaining = topic.length + 2 + payloadBytes;
-  const out = Buffer.allocUnsafe(1 + varintLength(remaining) + remaining);
-  out[0] = 0x32;
-  let o = 1;
-  let n = remaining;
-  do {
-    let byte = n % 128;
-    n = Math.floor(n / 128);
-    if (n > 0) byte |= 0x80;
-    out[o++] = byte;
-  } while (n > 0);
-  topic.copy(out, o);
-  o += topic.length;
-  out.writeUInt16BE(messageId, o);
-  o += 2;
-  out.write(payload, o, 'utf8');
-  return out;
 }
 
 /** One packet read off the wire: its type and its body (variable header + payload). */

@@ -6,9 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { validateTelemetry, type DeviceProfile } from '#domain';
 import { encodeReadingLine, type StoredReading } from '#influx';
-import type { BenchContext } from './context.js';
+import { SIGNAL_SEED, type BenchContext } from './context.js';
 import { connectFigures, holdRate, ramp } from './load-phases.js';
-import { quietMetrics, type BenchDevice } from './payloads.js';
+import type { SimDevice } from '../../simulators/src/device.js';
+import { PayloadTemplate } from '../../simulators/src/load/payload-template.js';
+import { baseReading, roundMetrics } from '../../simulators/src/signals/index.js';
 import type { RawBrokerResult, RawDecodeResult, RawStoreResult, RawStoreRun } from './results.js';
 import { sleep } from './server-process.js';
 import { recordedPayloadsPath } from './workloads.js';
@@ -69,21 +71,22 @@ export async function rawBroker(ctx: BenchContext): Promise<RawBrokerResult> {
 }
 
 /** Lines of the registered devices as the service encodes them, `RAW_STORE_BATCH` per batch, unique points. */
-export function renderBatches(devices: readonly BenchDevice[], lines: number, baseTs: number): string[][] {
+export function renderBatches(devices: readonly SimDevice[], lines: number, baseTs: number): string[][] {
   const batches: string[][] = [];
   for (let k = 0; k < lines; k += RAW_STORE_BATCH) {
     const batch: string[] = [];
     for (let j = k; j < Math.min(lines, k + RAW_STORE_BATCH); j++) {
       const d = devices[j % devices.length];
       const round = Math.floor(j / devices.length);
+      const ts = baseTs + round * 1000;
       const reading: StoredReading = {
         domain: d.domain,
         district: 'Kangbashi',
         assetId: d.assetId,
         deviceId: d.id,
-        ts: baseTs + round * 1000,
+        ts,
         seq: round + 1,
-        metrics: quietMetrics(d, round),
+        metrics: roundMetrics(baseReading(d, ts, SIGNAL_SEED)),
         quality: 'good',
         batteryPct: 86,
         rssiDbm: -78,
@@ -230,15 +233,12 @@ async function loadRecorded(ctx: BenchContext): Promise<Array<{ deviceId: string
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as { deviceId: string; payload: string });
   if (rows.length > 0) return rows;
-  // W1 did not run: build the same payloads the generator would send.
-  const { payloadTemplate, telemetryPayload } = await import('./payloads.js');
+  // W1 did not run: render what the generator would have sent.
   const now = Date.now();
-  return ctx.devices
-    .slice(0, 20_000)
-    .map((d, i) => ({
-      deviceId: d.id,
-      payload: telemetryPayload(payloadTemplate(d), now - 1000 + (i % 1000), 1 + i),
-    }));
+  return ctx.devices.slice(0, 20_000).map((d, i) => ({
+    deviceId: d.id,
+    payload: new PayloadTemplate(d, SIGNAL_SEED, now, d.reportIntervalS * 1000).render(now - 1000, 1 + i),
+  }));
 }
 
 function stored(p: DeviceProfile, ts: number, seq: number, metrics: Record<string, number>): StoredReading {

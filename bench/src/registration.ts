@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { isDomain } from '#contracts';
-import type { BenchDevice } from './payloads.js';
+import { parseCredentials } from '../../simulators/src/credentials.js';
+import { prepareDevice, type SimDevice } from '../../simulators/src/device.js';
 
 const run = promisify(execFile);
 
@@ -19,7 +19,8 @@ export async function registerDevices(opts: {
   assets: number;
   devices: number;
   credentialsPath: string;
-}): Promise<{ devices: BenchDevice[]; seconds: number; output: string }> {
+  seed: number;
+}): Promise<{ devices: SimDevice[]; seconds: number; output: string }> {
   const started = Date.now();
   const { stdout } = await run(
     process.execPath,
@@ -39,30 +40,12 @@ export async function registerDevices(opts: {
     ],
     { cwd: opts.root, maxBuffer: 64 * 2 ** 20, timeout: 15 * 60_000 },
   );
-  const devices = await readCredentials(opts.credentialsPath);
+  const devices = await readCredentials(opts.credentialsPath, opts.seed);
   return { devices, seconds: (Date.now() - started) / 1000, output: stdout };
 }
 
-/** `{ devices: [{ id, domain, assetId, metrics, secret, … }] }` → the fields the generator needs. */
-export async function readCredentials(path: string): Promise<BenchDevice[]> {
-  const file = JSON.parse(await readFile(path, 'utf8')) as { devices?: unknown[] };
-  if (!Array.isArray(file.devices)) throw new Error(`${path} has no "devices" list`);
-  return file.devices.map((raw, i) => {
-    const d = raw as Partial<BenchDevice>;
-    if (
-      typeof d.id !== 'string' ||
-      typeof d.secret !== 'string' ||
-      !isDomain(d.domain) ||
-      !Array.isArray(d.metrics)
-    ) {
-      throw new Error(`${path}: device #${i} lacks id, domain, metrics or secret`);
-    }
-    return {
-      id: d.id,
-      domain: d.domain,
-      assetId: String(d.assetId ?? ''),
-      metrics: d.metrics.map(String),
-      secret: d.secret,
-    };
-  });
+/** The credentials file, read and checked by the simulators' reader, prepared for their signal models. */
+export async function readCredentials(path: string, seed: number): Promise<SimDevice[]> {
+  const file = parseCredentials(await readFile(path, 'utf8'), path);
+  return file.devices.map((d) => prepareDevice(d, seed));
 }

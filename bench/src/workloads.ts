@@ -202,8 +202,8 @@ async function waitSpoolEmpty(
 /**
  * A: W1 with 1 % of readings breaching a rule; reading → alarm → SSE and reading → webhook latency.
  * Extension point: the service has no alarm engine, SSE stream or webhook dispatcher yet. When it does,
- * this needs (1) a breach option in payloads.ts (`telemetryPayload` with a rule's breaching value for 1 %
- * of seqs, e.g. gas `ch4_lel` ≥ 50), (2) an SSE client on `/events` and a local webhook receiver
+ * this needs (1) a breach option in the generator (a rule's breaching value, e.g. gas `ch4_lel` ≥ 50, in
+ * 1 % of the payloads), (2) an SSE client on `/events` and a local webhook receiver
  * registered through the API, both stamping arrival time, and (3) matching by device + seq to report
  * p50/p99, missed = 0 and duplicates (BENCHMARKS.md metric 3). Until then it is reported as not measured.
  */

@@ -6,6 +6,7 @@ import { TokensApiModule } from './auth/tokens-api.module.js';
 import { AppConfig, PROCESS_ROLES, type ProcessRole } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { EventsModule } from './events/events.module.js';
 import { ProblemModule } from './errors/problem.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestModule } from './ingest/ingest.module.js';
@@ -26,6 +27,7 @@ const CORE_MODULES: ModuleRef[] = [
   ProblemModule,
   AuthModule,
   AuditModule,
+  EventsModule,
 ];
 
 /**

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
+import type { EventType, PlatformEvent } from '#contracts';
+import type { Db } from '#postgres';
+import { InjectDb } from '../database/database.module.js';
+
+/** PostgreSQL channel that carries the id of every new platform event (delivered on commit). */
+export const PLATFORM_EVENT_CHANNEL = 'platform_event';
+
+export interface NewPlatformEvent<T extends object = Record<string, unknown>> {
+  type: EventType;
+  /** Event time; defaults to the transaction's time. */
+  at?: Date;
+  assetId?: string | null;
+  ownerUnitId?: string | null;
+  domain?: string | null;
+  district?: string | null;
+  alarmId?: string | null;
+  /** Raised inside a maintenance window: streamed to the console, not notified to utilities. */
+  suppressed?: boolean;
+  data: T;
+}
+
+export interface StoredPlatformEvent extends PlatformEvent {
+  id: string;
+  ownerUnitId: string | null;
+  assetId: string | null;
+  suppressed: boolean;
+}
+
+/**
+ * The platform event log (platform_events): alarm, risk and device events in commit order. Writers
+ * append inside the transaction of the change they describe, so an event exists exactly when its change
+ * does; the SSE stream resumes from it by id and the webhook dispatcher reads it as its outbox.
+ */
+@Injectable()
+export class EventsService {
+  constructor(@InjectDb() private readonly db: Db) {}
+
+  /** Appends events inside `trx` (a transaction of the caller) and notifies listeners on commit. */
+  async append(trx: Db, events: readonly NewPlatformEvent[]): Promise<string[]> {
+    if (events.length === 0) return [];
+    const rows = await trx
+      .insertInto('platform_events')
+      .values(
+        events.map((e) => {
+          const at = e.at ?? new Date();
+          return {
+            type: e.type,
+            at,
+            asset_id: e.assetId ?? null,
+            owner_unit_id: e.ownerUnitId ?? null,
+            domain: e.domain ?? null,
+            district: e.district ?? null,
+            alarm_id: e.alarmId ?? null,
+            suppressed: e.suppressed ?? false,
+            payload: JSON.stringify({ type: e.type, timestamp: at.toISOString(), data: e.data }),
+          };
+        }),
+      )
+      .returning('id')
+      .execute();
+    const ids = rows.map((r) => String(r.id));
+    await sql`select pg_notify(${PLATFORM_EVENT_CHANNEL}, ${ids[ids.length - 1]})`.execute(trx);
+    return ids;
+  }
+
+  /** Events after `afterId` in id order, optionally only those of one owner unit. */
+  async since(afterId: string, options: { ownerUnitId?: string; limit?: number } = {}): Promise<StoredPlatformEvent[]> {
+    let query = this.db
+      .selectFrom('platform_events')
+      .selectAll()
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(options.limit ?? 500);
+    if (options.ownerUnitId) query = query.where('owner_unit_id', '=', options.ownerUnitId);
+    const rows = await query.execute();
+    return rows.map((r) => ({
+      id: String(r.id),
+      ownerUnitId: r.owner_unit_id,
+      assetId: r.asset_id,
+      suppressed: r.suppressed,
+      type: r.payload.type as EventType,
+      timestamp: r.payload.timestamp,
+      data: r.payload.data,
+    }));
+  }
+
+  /** Id of the newest event ('0' when there is none): where a new live stream starts. */
+  async latestId(): Promise<string> {
+    const row = await this.db
+      .selectFrom('platform_events')
+      .select((eb) => eb.fn.max('id').as('max'))
+      .executeTakeFirst();
+    return row?.max ? String(row.max) : '0';
+  }
+}
