@@ -10,6 +10,7 @@ import {
   DEFAULT_SERVER_ENV,
   FULL,
   QUICK,
+  SIGNAL_SEED,
   type BenchOptions,
 } from './context.js';
 import { machineFacts, versions } from './machine.js';
@@ -25,9 +26,11 @@ import { WORKLOADS } from './workloads.js';
  * runs the workloads and the raw references, writes the JSON result and the Markdown report.
  */
 const USAGE = `Usage: npm run bench -- [--quick] [--workloads W1,R,S,A] [--out docs/benchmarks.md]
-  [--no-references] [--sensors 10000] [--ramp-start 5000 --ramp-step 5000 --ramp-max 100000]
+  [--references broker,store,decode | --no-references] [--sensors 10000] [--ramp-start 5000 --ramp-step 5000 --ramp-max 100000]
   [--max-p99-ms 3000] [--connect-concurrency 100]
   (scripts/bench.sh passes --data, --influx-url and --database-url)`;
+
+const REFERENCES = ['broker', 'store', 'decode'];
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -35,7 +38,7 @@ function options(argv: string[]): {
   opts: BenchOptions;
   workloads: string[];
   out: string;
-  references: boolean;
+  references: string[];
 } {
   const { values } = parseArgs({
     args: argv,
@@ -46,6 +49,7 @@ function options(argv: string[]): {
       data: { type: 'string', default: join(ROOT, '.data/bench') },
       'influx-url': { type: 'string', default: 'http://127.0.0.1:28086' },
       'database-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:25433/lifeline_bench' },
+      references: { type: 'string', default: REFERENCES.join(',') },
       'no-references': { type: 'boolean', default: false },
       sensors: { type: 'string', default: '10000' },
       'ramp-start': { type: 'string', default: '5000' },
@@ -92,7 +96,16 @@ function options(argv: string[]): {
     serverEnv: { ...DEFAULT_SERVER_ENV },
     adminToken: `bench-${randomBytes(24).toString('hex')}`,
   };
-  return { opts, workloads, out: resolve(ROOT, values.out), references: !values['no-references'] };
+  const references = values['no-references']
+    ? []
+    : values.references
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
+  for (const x of references)
+    if (!REFERENCES.includes(x))
+      throw new Error(`unknown reference "${x}" (known: ${REFERENCES.join(', ')})`);
+  return { opts, workloads, out: resolve(ROOT, values.out), references };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -164,11 +177,12 @@ async function main(argv: string[]): Promise<number> {
       },
     ];
     if (workloads.includes('W1')) plan.push(workload('W1'));
-    if (references) {
+    if (references.includes('broker'))
       plan.push(['raw broker', async () => void (result.references.rawBroker = await rawBroker(ctx))]);
+    if (references.includes('store'))
       plan.push(['raw store', async () => void (result.references.rawStore = await rawStore(ctx))]);
+    if (references.includes('decode'))
       plan.push(['raw decode', async () => void (result.references.rawDecode = await rawDecode(ctx))]);
-    }
     for (const id of ['R', 'S', 'A']) if (workloads.includes(id)) plan.push(workload(id));
     for (const [what, fn] of plan) {
       ctx.log(`=== ${what}`);

@@ -1,11 +1,26 @@
 import { connect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { deviceTopic } from '#contracts';
-import type { SimDevice } from '../../simulators/src/device.js';
 import { PayloadTemplate } from '../../simulators/src/load/payload-template.js';
 import { PublishEncoder } from '../../simulators/src/load/wire.js';
+import { AckQueue } from './ack-queue.js';
 import { CONNACK, PUBACK, PacketReader, connectPacket } from './mqtt-wire.js';
-import { LatencyHistogram, type SparseHistogram } from './percentiles.js';
+import type {
+  ConnectOutcome,
+  GeneratorOptions,
+  GeneratorSummary,
+  GeneratorTick,
+  StepRecord,
+} from './generator-types.js';
+import { LatencyHistogram } from './percentiles.js';
+
+export type {
+  ConnectOutcome,
+  GeneratorOptions,
+  GeneratorSummary,
+  GeneratorTick,
+  StepRecord,
+} from './generator-types.js';
 
 /**
  * Open-loop load generator (BENCHMARKS.md): one TCP connection per sensor (the broker ACL lets a device
@@ -20,69 +35,6 @@ import { LatencyHistogram, type SparseHistogram } from './percentiles.js';
  * per-step seq ranges, under the runner's control from another process.
  */
 
-export interface GeneratorOptions {
-  host: string;
-  port: number;
-  /** Devices from the credentials file, prepared for the signal models (prepareDevice). */
-  devices: SimDevice[];
-  /** Seed of the signal models (payload values). */
-  seed: number;
-  /** Connections being set up at once (the listen backlog and the authenticator set the pace). */
-  connectConcurrency: number;
-  /** First seq of every device. */
-  seqStart: number;
-  /** Keep the first `recordCount` payloads sent (raw decode replays them). */
-  recordCount: number;
-}
-
-export interface ConnectOutcome {
-  connected: number;
-  failed: number;
-  seconds: number;
-  errors: string[];
-}
-
-export interface GeneratorTick {
-  /** Epoch ms of the report. */
-  t: number;
-  /** Cumulative messages written and acknowledged. */
-  sent: number;
-  acked: number;
-  outstanding: number;
-  /** PUBACK latencies (ms from schedule) of the acks received since the last tick. */
-  hist: SparseHistogram;
-  /** Worst lateness of a send behind its schedule since the last tick, ms. */
-  lagMaxMs: number;
-  /** Bytes waiting in user-space socket buffers (the service not reading fast enough). */
-  queuedBytes: number;
-  connected: number;
-  disconnects: number;
-}
-
-export interface StepRecord {
-  stepId: string;
-  rate: number;
-  /** Epoch ms of the step's first and last reading timestamps (inclusive). */
-  tsMin: number;
-  tsMax: number;
-  /** nextSeq of every device when the step began and ended. */
-  before: number[];
-  after: number[];
-}
-
-export interface GeneratorSummary {
-  deviceIds: string[];
-  seqStart: number;
-  nextSeq: number[];
-  steps: StepRecord[];
-  sent: number;
-  acked: number;
-  outstanding: number;
-  unmatchedAcks: number;
-  disconnects: number;
-  recorded: Array<{ deviceId: string; payload: string }>;
-}
-
 const MAX_PER_TURN = 2000;
 
 export class LoadGenerator {
@@ -93,9 +45,7 @@ export class LoadGenerator {
   private readonly nextSeq: Int32Array;
   private readonly lastTs: Float64Array;
   private readonly nextMsgId: Uint16Array;
-  private readonly fifoTimes: number[][];
-  private readonly fifoIds: number[][];
-  private readonly fifoHead: Int32Array;
+  private readonly unacked: AckQueue[];
   private readonly hist = new LatencyHistogram();
   private readonly steps: StepRecord[] = [];
   private readonly recorded: Array<{ deviceId: string; payload: string }> = [];
@@ -117,14 +67,14 @@ export class LoadGenerator {
     this.n = opts.devices.length;
     this.sockets = new Array<Socket | null>(this.n).fill(null);
     const start = Date.now();
-    this.templates = opts.devices.map((d) => new PayloadTemplate(d, opts.seed, start, d.reportIntervalS * 1000));
+    this.templates = opts.devices.map(
+      (d) => new PayloadTemplate(d, opts.seed, start, d.reportIntervalS * 1000),
+    );
     this.encoders = opts.devices.map((d) => new PublishEncoder(deviceTopic(d.domain, d.id, 'telemetry')));
     this.nextSeq = new Int32Array(this.n).fill(opts.seqStart);
     this.lastTs = new Float64Array(this.n);
     this.nextMsgId = new Uint16Array(this.n).fill(1);
-    this.fifoTimes = Array.from({ length: this.n }, () => []);
-    this.fifoIds = Array.from({ length: this.n }, () => []);
-    this.fifoHead = new Int32Array(this.n);
+    this.unacked = Array.from({ length: this.n }, () => new AckQueue());
   }
 
   /** Opens every sensor's connection, `connectConcurrency` at a time; resolves when all have answered. */
@@ -264,8 +214,7 @@ export class LoadGenerator {
       this.recorded.push({ deviceId: this.opts.devices[i].id, payload });
     const id = this.nextMsgId[i];
     this.nextMsgId[i] = id === 65535 ? 1 : id + 1;
-    this.fifoTimes[i].push(intended);
-    this.fifoIds[i].push(id);
+    this.unacked[i].push(id, intended);
     socket.write(this.encoders[i].encode(id, payload));
     this.sent++;
     const step = this.current;
@@ -275,41 +224,14 @@ export class LoadGenerator {
     }
   }
 
-  /** PUBACKs come in publish order per connection (MQTT-4.6.0-2), so the oldest unacked send is the match. */
   private onPuback(i: number, id: number): void {
-    const ids = this.fifoIds[i];
-    const times = this.fifoTimes[i];
-    let h = this.fifoHead[i];
-    if (h >= ids.length) {
+    const sentAt = this.unacked[i].take(id);
+    if (sentAt === null) {
       this.unmatchedAcks++;
       return;
     }
-    if (ids[h] !== id) {
-      const at = ids.indexOf(id, h);
-      if (at < 0) {
-        this.unmatchedAcks++;
-        return;
-      }
-      // Out of order: take it out of the queue, keeping the older ones.
-      this.hist.record(performance.now() - times[at]);
-      ids.splice(at, 1);
-      times.splice(at, 1);
-      this.acked++;
-      return;
-    }
-    this.hist.record(performance.now() - times[h]);
+    this.hist.record(performance.now() - sentAt);
     this.acked++;
-    h++;
-    if (h === ids.length) {
-      ids.length = 0;
-      times.length = 0;
-      h = 0;
-    } else if (h > 1024 && h * 2 > ids.length) {
-      ids.splice(0, h);
-      times.splice(0, h);
-      h = 0;
-    }
-    this.fifoHead[i] = h;
   }
 
   tick(): GeneratorTick {

@@ -8,6 +8,8 @@ import { validateTelemetry, type DeviceProfile } from '#domain';
 import { encodeReadingLine, type StoredReading } from '#influx';
 import { SIGNAL_SEED, type BenchContext } from './context.js';
 import { connectFigures, holdRate, ramp } from './load-phases.js';
+import { processWindow } from './measure.js';
+import { MACHINE } from './process-monitor.js';
 import type { SimDevice } from '../../simulators/src/device.js';
 import { PayloadTemplate } from '../../simulators/src/load/payload-template.js';
 import { baseReading, roundMetrics } from '../../simulators/src/signals/index.js';
@@ -110,8 +112,14 @@ export async function rawStore(ctx: BenchContext): Promise<RawStoreResult> {
       const db = `bench_raw_store_${form}_${inFlight}`;
       await ctx.influx.dropDatabase(db).catch(() => undefined);
       await ctx.influx.createDatabase(db);
+      ctx.monitor.sampleNow();
+      const from = Date.now();
       const r = await postAll(ctx.opts.influxUrl, db, form === 'gzip' ? gz : plain, form, inFlight);
+      ctx.monitor.sampleNow();
+      const to = Date.now();
       const lines = batches.reduce((n, b) => n + b.length, 0);
+      const cpu = (name: string): number =>
+        processWindow(ctx.monitor.samples(name), from, to, ctx.ticksPerSecond, 0)?.millicores ?? NaN;
       runs.push({
         form,
         inFlight,
@@ -119,9 +127,12 @@ export async function rawStore(ctx: BenchContext): Promise<RawStoreResult> {
         seconds: r.seconds,
         linesPerSecond: lines / r.seconds,
         failures: r.failures,
+        influxdMillicores: cpu('influxd'),
+        machineMillicores: cpu(MACHINE),
       });
       ctx.log(
-        `raw store ${form} ×${inFlight}: ${Math.round(lines / r.seconds)} lines/s${r.failures ? `, ${r.failures} failed` : ''}`,
+        `raw store ${form} ×${inFlight}: ${Math.round(lines / r.seconds)} lines/s${r.failures ? `, ${r.failures} failed` : ''}` +
+          ` (influxd ${Math.round(cpu('influxd'))} mcores, machine ${Math.round(cpu(MACHINE))})`,
       );
       await ctx.influx.dropDatabase(db).catch(() => undefined);
     }

@@ -1,12 +1,18 @@
-import type {
-  MeasuredWindow,
-  OutageResult,
-  RampResult,
-  SteadyResult,
-  BenchResult,
-  VerifiedLoss,
-} from './results.js';
-import { MACHINE } from './process-monitor.js';
+import {
+  connectLines,
+  countersText,
+  int,
+  lossText,
+  mark,
+  ms,
+  num,
+  table,
+  windowTable,
+} from './report-format.js';
+import { methodSection, reproduceSection } from './report-text.js';
+import type { BenchResult, OutageResult, RampResult, SteadyResult } from './results.js';
+
+export { int, ms, num, table } from './report-format.js';
 
 /** Targets of the project (the bench's brief): sustained rate with zero loss, and the ratio to the slower reference. */
 export const TARGET_SUSTAINED = 20_000;
@@ -243,7 +249,7 @@ function referencesSection(r: BenchResult): string[] {
   if (s) {
     out.push(
       ...table(
-        ['body', 'in flight', 'lines', 'seconds', 'lines/s', 'failed'],
+        ['body', 'in flight', 'lines', 'seconds', 'lines/s', 'failed', 'influxd mcores', 'machine mcores'],
         s.runs.map((x) => [
           x.form,
           String(x.inFlight),
@@ -251,6 +257,8 @@ function referencesSection(r: BenchResult): string[] {
           num(x.seconds, 2),
           int(x.linesPerSecond),
           String(x.failures),
+          num(x.influxdMillicores, 0),
+          num(x.machineMillicores, 0),
         ]),
       ),
       '',
@@ -308,132 +316,4 @@ function ratiosSection(r: BenchResult): string[] {
     'load; decode, encode and gzip are measured alone on one core. What the sum leaves out — NestJS, the durable-ack path,',
     'the spool, metrics, PostgreSQL side effects, HTTP to InfluxDB — is the difference.',
   ];
-}
-
-function methodSection(): string[] {
-  return [
-    '## How it is measured',
-    '',
-    '- **Generator**: a separate process, open loop (a fixed send schedule whatever the service answers), one TCP connection per',
-    '  sensor with MQTT 3.1.1 on raw sockets (the broker ACL lets a device publish only its own topics), QoS 1 JSON telemetry.',
-    '- **Ingest-to-stored latency** = from the *scheduled* publish time to the PUBACK. The service sends the PUBACK only once the',
-    '  reading is durable (its InfluxDB write returned 2xx, or it is in the disk spool), so this is the ingest-to-stored latency',
-    '  plus one loopback hop; measuring from the schedule charges generator stalls too (no coordinated omission).',
-    '- **Zero loss**: the generator records, per device, the range of seqs it sent; InfluxDB answers',
-    '  `SELECT count("seq"), count(distinct("seq")) FROM telemetry WHERE time … GROUP BY device_id`; every device must count its',
-    '  whole range (no timestamp is reused per device, so a count equal to the range means every reading stored once).',
-    '- **CPU** from `/proc/<pid>/stat` utime + stime deltas (all threads) per process, in millicores (1000 = one core);',
-    '  **RSS** from `/proc/<pid>/status` VmRSS. "machine" is all cores from `/proc/stat`: the gap between it and the measured',
-    '  processes is other work on the shared machine (other engineers compiling), which makes figures noisy.',
-    '- **R step held**: sends within 97 % of the target (else the generator is the limit), the unacknowledged backlog not',
-    '  growing by more than 2 % of the rate per second over the step’s second half, PUBACK p99 ≤ 3 s, and the disk spool not',
-    '  growing; then, after the run drains, zero loss for the step.',
-  ];
-}
-
-function reproduceSection(): string[] {
-  return [
-    '## Reproduce',
-    '',
-    '```sh',
-    'npm run bench                      # everything, 15–25 minutes; writes docs/benchmarks.md',
-    'npm run bench -- --quick           # smoke run with short steps, a few minutes',
-    'npm run bench -- --workloads W1,R  # a subset (W1, R, S, A; raw references run unless --no-references)',
-    'npm run bench -- --out /tmp/b.md   # report elsewhere',
-    '```',
-    '',
-    '`scripts/bench.sh` installs and starts its own InfluxDB (:28086) and PostgreSQL (:25433) with data under `.data/bench`',
-    '(wiped at each run), raises the open-files limit, builds, runs `dist/bench/src/cli.js` and stops the servers on exit.',
-  ];
-}
-
-function connectLines(c: SteadyResult['connect']): string[] {
-  return [
-    `${int(c.connected)} of ${int(c.sensors)} sensors connected in ${num(c.seconds, 1)} s${c.failed ? ` (**${c.failed} failed**: ${c.errors.slice(0, 3).join('; ')})` : ''}; ` +
-      `RSS ${num(c.rssIdleMiB, 0)} MiB idle → ${num(c.rssConnectedMiB, 0)} MiB connected = **${num(c.rssPer10kMiB, 0)} MiB per 10k sensors**.`,
-  ];
-}
-
-function windowTable(windows: readonly MeasuredWindow[], service: string): string[] {
-  const rows = windows.map((w) => {
-    const t = w.traffic;
-    const p = w.processes[service];
-    const g = w.processes.generator;
-    const i = w.processes.influxd;
-    const m = w.processes[MACHINE];
-    return [
-      w.label,
-      `${num(t.seconds, 0)} s`,
-      int(t.sentRate),
-      int(t.ackedRate),
-      `${ms(t.latency.p50)} / ${ms(t.latency.p99)} / ${ms(t.latency.max)}`,
-      `${num(p?.millicores, 0)} (${num(p?.millicoresPer1k, 0)})`,
-      num(p?.rssMaxMiB, 0),
-      `${num(g?.millicores, 0)} (${num(g?.millicoresPer1k, 0)})`,
-      num(i?.millicores, 0),
-      num(m?.millicores, 0),
-    ];
-  });
-  return table(
-    [
-      'window',
-      'length',
-      'sent/s',
-      'acked/s',
-      'PUBACK p50 / p99 / max',
-      `${service} mcores (per 1k/s)`,
-      `${service} RSS MiB`,
-      'generator mcores (per 1k/s)',
-      'influxd mcores',
-      'machine mcores',
-    ],
-    rows,
-  );
-}
-
-function lossText(l: VerifiedLoss | null | undefined): string {
-  if (!l) return 'not checked';
-  const base = `${int(l.stored)} of ${int(l.sent)} readings stored across ${int(l.devices)} devices`;
-  if (l.zeroLoss) return `**yes** — ${base}${l.duplicates ? `, ${l.duplicates} duplicate seqs` : ''}`;
-  const ex = l.examples
-    .slice(0, 3)
-    .map((e) => `${e.deviceId} ${e.stored}/${e.sent}`)
-    .join(', ');
-  return `**no** — ${int(l.missing)} missing on ${int(l.devicesShort)} devices (${base}; e.g. ${ex})`;
-}
-
-function countersText(c: NonNullable<SteadyResult['counters']>): string {
-  const reasons = Object.entries(c.rejectionsByReason)
-    .map(([k, v]) => `${k} ${int(v)}`)
-    .join(', ');
-  return (
-    `accepted ${int(c.accepted)}, rejected ${int(c.rejected)}${reasons ? ` (${reasons})` : ''}, duplicates ${int(c.duplicate)}; ` +
-    `lines written ${int(c.linesWritten)}, spooled ${int(c.linesSpooled)}, replayed ${int(c.linesReplayed)}, refused ${int(c.linesRejected)}`
-  );
-}
-
-export function table(head: string[], rows: string[][]): string[] {
-  const esc = (s: string): string => s.replace(/\|/g, '\\|');
-  return [
-    `| ${head.map(esc).join(' | ')} |`,
-    `|${head.map(() => '---').join('|')}|`,
-    ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
-  ];
-}
-
-export function int(n: number | null | undefined): string {
-  return n === null || n === undefined || !Number.isFinite(n) ? 'n/a' : Math.round(n).toLocaleString('en-US');
-}
-
-export function num(n: number | null | undefined, digits: number): string {
-  return n === null || n === undefined || !Number.isFinite(n) ? 'n/a' : n.toFixed(digits);
-}
-
-export function ms(n: number | null | undefined): string {
-  if (n === null || n === undefined || !Number.isFinite(n)) return 'n/a';
-  return n >= 1000 ? `${(n / 1000).toFixed(2)} s` : n >= 10 ? `${Math.round(n)} ms` : `${n.toFixed(1)} ms`;
-}
-
-function mark(ok: boolean): string {
-  return ok ? 'yes' : '**no**';
 }

@@ -105,6 +105,9 @@ export interface RawStoreRun {
   seconds: number;
   linesPerSecond: number;
   failures: number;
+  /** CPU of InfluxDB and of the whole machine during the run. */
+  influxdMillicores: number;
+  machineMillicores: number;
 }
 
 export interface RawStoreResult {

@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { TokensApiModule } from './auth/tokens-api.module.js';
 import { AppConfig, PROCESS_ROLES, type ProcessRole } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { ConsoleModule } from './console/console.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { EventsModule } from './events/events.module.js';
 import { ProblemModule } from './errors/problem.module.js';
@@ -35,7 +36,7 @@ const CORE_MODULES: ModuleRef[] = [
  * a module listed under several roles is loaded once.
  */
 const ROLE_MODULES: Record<ProcessRole, ModuleRef[]> = {
-  api: [TokensApiModule, AuditApiModule, RegistryModule, RejectionsApiModule],
+  api: [TokensApiModule, AuditApiModule, RegistryModule, RejectionsApiModule, ConsoleModule],
   ingest: [IngestModule],
   dispatcher: [],
 };

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { AedesOptions, AuthenticateError, Client, ConnectPacket, PublishPacket } from 'aedes';
 import { publishRefusal, subscribeRefusal, type BrokerPrincipal } from './device-acl.js';
-import type { BrokerRefusal, DeviceAuthenticator, RefusalReason } from './telemetry-source.js';
+import type { AuthResult, BrokerRefusal, DeviceAuthenticator, RefusalReason } from './telemetry-source.js';
 
 /** Where refused publishes go: a `$` topic, which no device may subscribe to and `#` never matches (MQTT-4.7.2-1). */
 export const QUARANTINE_TOPIC = '$lifeline/refused';
@@ -88,14 +88,12 @@ async function authenticate(
     );
   }
   if (ctx.internal && username === ctx.internal.username) {
-    if (sameSecret(password, ctx.internal.password)) {
-      ctx.principals.set(client, { kind: 'internal', username });
-      return null;
-    }
-    ctx.refuse({ reason: 'bad_credentials', remote, detail: `wrong password for internal user ${username}` });
-    return connackError(CONNACK_BAD_USERNAME_OR_PASSWORD, 'bad user name or password');
+    if (!sameSecret(password, ctx.internal.password))
+      return badCredentials(ctx, remote, `wrong password for internal user ${username}`);
+    ctx.principals.set(client, { kind: 'internal', username });
+    return null;
   }
-  let result;
+  let result: AuthResult;
   try {
     result = await ctx.authenticator.authenticate(username, password.toString('utf8'));
   } catch (err) {
@@ -106,22 +104,21 @@ async function authenticate(
     ctx.principals.set(client, { kind: 'device', deviceId: result.deviceId, domain: result.domain });
     return null;
   }
-  if (result.reason === 'device_disabled') {
-    // The secret was right, so the device id is known for sure: recorded against the device.
-    ctx.refuse({
-      reason: 'device_disabled',
-      deviceId: username,
-      domain: result.domain,
-      remote,
-      detail: 'device is disabled',
-    });
-    return connackError(CONNACK_NOT_AUTHORIZED, 'device is disabled');
-  }
+  if (result.reason === 'bad_credentials')
+    return badCredentials(ctx, remote, `unknown device or wrong secret for "${username.slice(0, 64)}"`);
+  // The secret was right, so the device id is known for sure: recorded against the device.
   ctx.refuse({
-    reason: 'bad_credentials',
+    reason: 'device_disabled',
+    deviceId: username,
+    domain: result.domain,
     remote,
-    detail: `unknown device or wrong secret for "${username.slice(0, 64)}"`,
+    detail: 'device is disabled',
   });
+  return connackError(CONNACK_NOT_AUTHORIZED, 'device is disabled');
+}
+
+function badCredentials(ctx: HookContext, remote: string | undefined, detail: string): AuthenticateError {
+  ctx.refuse({ reason: 'bad_credentials', remote, detail });
   return connackError(CONNACK_BAD_USERNAME_OR_PASSWORD, 'bad user name or password');
 }
 

@@ -27,53 +27,71 @@ export interface DeferredPubacks {
  * acknowledged instead. A failed `done(err)` drops the connection for the same redelivery.
  */
 export function deferPubacks(client: MqttClient, handler: DeliveredHandler): DeferredPubacks {
-  const internals = client as unknown as { _sendPacket?: SendPacket };
-  if (typeof internals._sendPacket !== 'function') {
-    throw new Error('mqtt.js internals changed: _sendPacket is gone (see deferred-puback.ts)');
-  }
-  const send: SendPacket = internals._sendPacket.bind(client);
-  const suppressed = new Set<number>();
-  let acks = new OrderedAcks();
-  let generation = 0;
-  let holding = false;
-  client.on('close', () => {
-    generation++;
-    acks = new OrderedAcks();
-  });
+  return new PubackDeferral(client, handler);
+}
 
-  internals._sendPacket = (packet: Packet, cb?: (err?: Error) => void, ...rest: unknown[]) => {
-    if (packet.cmd === 'puback' && packet.messageId !== undefined && suppressed.delete(packet.messageId)) {
+class PubackDeferral implements DeferredPubacks {
+  private readonly send: SendPacket;
+  /** PUBACKs mqtt.js is about to send on its own, to be swallowed: the real one follows `done`. */
+  private readonly suppressed = new Set<number>();
+  private acks = new OrderedAcks();
+  /** Connection number: a PUBACK belongs to the connection its PUBLISH came on. */
+  private generation = 0;
+  private holding = false;
+
+  constructor(
+    private readonly client: MqttClient,
+    private readonly handler: DeliveredHandler,
+  ) {
+    const internals = client as unknown as { _sendPacket?: SendPacket };
+    if (typeof internals._sendPacket !== 'function') {
+      throw new Error('mqtt.js internals changed: _sendPacket is gone (see deferred-puback.ts)');
+    }
+    this.send = internals._sendPacket.bind(client);
+    internals._sendPacket = (packet, cb, ...rest) => this.sendPacket(packet, cb, ...rest);
+    client.handleMessage = (packet, callback) => this.handleMessage(packet, callback);
+    client.on('close', () => {
+      this.generation++;
+      this.acks = new OrderedAcks();
+    });
+  }
+
+  hold(): void {
+    this.holding = true;
+  }
+
+  private sendPacket(packet: Packet, cb?: (err?: Error) => void, ...rest: unknown[]): void {
+    if (
+      packet.cmd === 'puback' &&
+      packet.messageId !== undefined &&
+      this.suppressed.delete(packet.messageId)
+    ) {
       cb?.();
       return;
     }
-    send(packet, cb, ...rest);
-  };
+    this.send(packet, cb, ...rest);
+  }
 
-  client.handleMessage = (packet, callback) => {
-    if (packet.cmd !== 'publish' || holding) {
-      if (packet.cmd === 'publish' && packet.qos === 1 && packet.messageId !== undefined)
-        suppressed.add(packet.messageId);
+  private handleMessage(packet: Packet, callback: (err?: Error) => void): void {
+    const qos1 = packet.cmd === 'publish' && packet.qos === 1 && packet.messageId !== undefined;
+    if (packet.cmd !== 'publish' || this.holding) {
+      // Held: never acknowledged, so the broker keeps it for the next session.
+      if (qos1) this.suppressed.add(packet.messageId!);
       return callback();
     }
-    const messageId = packet.messageId;
-    if (packet.qos !== 1 || messageId === undefined) {
-      handler(packet, () => undefined);
+    if (!qos1) {
+      this.handler(packet, () => undefined);
       return callback();
     }
-    const mine = generation;
-    const done = acks.next((err) => {
-      if (mine !== generation) return;
-      if (err) return client.stream?.destroy(err);
-      send({ cmd: 'puback', messageId });
+    const messageId = packet.messageId!;
+    const mine = this.generation;
+    const done = this.acks.next((err) => {
+      if (mine !== this.generation) return;
+      if (err) return this.client.stream?.destroy(err);
+      this.send({ cmd: 'puback', messageId });
     });
-    suppressed.add(messageId);
-    handler(packet, done);
+    this.suppressed.add(messageId);
+    this.handler(packet, done);
     callback();
-  };
-
-  return {
-    hold: () => {
-      holding = true;
-    },
-  };
+  }
 }

@@ -143,7 +143,12 @@ export interface AlarmTable {
   rule_version: string;
   device_id: string | null;
   metric: string | null;
+  /** Highest level reached. */
   level: string;
+  /** Generated from `level`: major 3 … low 0. */
+  level_rank: ColumnType<number, never, never>;
+  /** Level of the condition now; null once it cleared. */
+  condition_level: string | null;
   state: string;
   value: number | null;
   threshold: number | null;
@@ -157,6 +162,12 @@ export interface AlarmTable {
   raised_at: Timestamp;
   updated_at: Timestamp;
   closed_at: Timestamp | null;
+  /** Earliest pending SLA due time. */
+  overdue_at: Timestamp | null;
+  /** Next time the escalation scheduler must look at the alarm. */
+  escalation_due_at: Timestamp | null;
+  /** When a resolved alarm may be closed automatically. */
+  close_due_at: Timestamp | null;
 }
 
 export interface AlarmEventTable {
@@ -171,12 +182,18 @@ export interface AlarmEventTable {
   from_state: string | null;
   to_state: string | null;
   detail: JSONColumnType<Record<string, unknown>>;
+  /** Recorded inside a maintenance window (not notified to the utility). */
+  suppressed: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Held notice lifecycle: held → released | discarded; null when never held. */
+  notice: 'held' | 'released' | 'discarded' | null;
 }
 
 export interface RuleStateTable {
   asset_id: string;
   rule_id: string;
   state: JSONColumnType<Record<string, unknown>>;
+  /** Recent active↔clear transition times (epoch ms) for chattering detection. */
+  noise: JSONColumnType<number[]>;
   updated_at: Timestamp;
 }
 
@@ -219,6 +236,29 @@ export interface RiskHistoryTable {
   ruleset_version: string;
 }
 
+/** Excavation/subsidence reports and major events filed against an asset (migration 0004). */
+export interface ExternalEventTable {
+  id: Generated<string>;
+  asset_id: string;
+  kind: 'excavation' | 'subsidence' | 'major_event';
+  distance_m: number | null;
+  starts_at: Timestamp;
+  until: Timestamp | null;
+  note: string;
+  source: string;
+  reported_by: string;
+  reported_at: CreatedAt;
+}
+
+/** The deadman's last announced view of a device (migration 0004). */
+export interface DeviceStatusTable {
+  device_id: string;
+  offline: boolean;
+  reason: string | null;
+  since: Timestamp;
+  last_seen_at: Timestamp | null;
+}
+
 export interface MaintenanceWindowTable {
   id: Generated<string>;
   name: string;
@@ -228,6 +268,9 @@ export interface MaintenanceWindowTable {
   created_by: string;
   created_at: CreatedAt;
   cancelled_at: Timestamp | null;
+  cancelled_by: string | null;
+  /** Start of the occurrence in force when the scheduler last looked; null when not active. */
+  active_since: Timestamp | null;
 }
 
 export interface Database {
@@ -248,4 +291,6 @@ export interface Database {
   asset_risk: AssetRiskTable;
   risk_history: RiskHistoryTable;
   maintenance_windows: MaintenanceWindowTable;
+  external_events: ExternalEventTable;
+  device_status: DeviceStatusTable;
 }

@@ -41,6 +41,17 @@ export interface TelemetryConfig {
   futureToleranceS: number;
 }
 
+/** The monitoring-room console (apps/console) the server hosts at `/`. */
+export interface ConsoleConfig {
+  /** Folder with the built console's index.html. */
+  dir: string;
+  /** Basemap tile URL template; unset = the offline vector map only (no request leaves the LAN). */
+  tileUrl?: string;
+  tileAttribution?: string;
+  /** Base-map GeoJSON file; unset = the sample city's district (seeds/). */
+  districtFile?: string;
+}
+
 /** Class rather than interface so it doubles as the injection token: `constructor(config: AppConfig)`. */
 export class AppConfig {
   http!: HttpConfig;
@@ -53,4 +64,5 @@ export class AppConfig {
   influx!: InfluxConfig;
   mqtt!: MqttConfig;
   telemetry!: TelemetryConfig;
+  console!: ConsoleConfig;
 }

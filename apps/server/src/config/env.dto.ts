@@ -11,6 +11,8 @@ const mqttUrl = {
   require_protocol: true,
   require_tld: false,
 };
+/** http(s), a host (a `{s}` subdomain placeholder allowed), and the {z}/{x}/{y} placeholders Leaflet fills. */
+const TILE_URL = /^https?:\/\/[\w.{}-]+(:\d+)?\/(?=\S*\{z\})(?=\S*\{x\})(?=\S*\{y\})\S*$/;
 const stripSpaces = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.replace(/\s+/g, '') : value;
 
@@ -133,4 +135,23 @@ export class EnvDto {
   @IsOptional()
   @IsUrl(httpUrl)
   PUBLIC_URL?: string;
+
+  /** Folder of the built console (`npm run build:console`), relative to the working directory. */
+  @IsOptional()
+  @IsString()
+  CONSOLE_DIR?: string;
+
+  /** Optional basemap under the console's offline map, e.g. https://tiles.example.org/{z}/{x}/{y}.png */
+  @IsOptional()
+  @Matches(TILE_URL, { message: 'must be an http(s) URL template with {z}, {x} and {y}' })
+  CONSOLE_TILE_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  CONSOLE_TILE_ATTRIBUTION?: string;
+
+  /** GeoJSON FeatureCollection drawn under the assets (district outline, streets); default: the sample city's. */
+  @IsOptional()
+  @IsString()
+  MAP_DISTRICT_FILE?: string;
 }

@@ -71,5 +71,11 @@ function toAppConfig(e: EnvDto): AppConfig {
       retentionDays: e.TELEMETRY_RETENTION_DAYS ?? 30,
       futureToleranceS: e.TELEMETRY_FUTURE_TOLERANCE_S ?? 300,
     },
+    console: {
+      dir: e.CONSOLE_DIR ?? 'apps/console/dist',
+      tileUrl: e.CONSOLE_TILE_URL,
+      tileAttribution: e.CONSOLE_TILE_ATTRIBUTION,
+      districtFile: e.MAP_DISTRICT_FILE,
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+import type { AlarmErrorCode } from '../alarms/alarms.exception.js';
 import type { AuthErrorCode } from '../auth/auth.exception.js';
 import type { RegistryErrorCode } from '../registry/registry.exception.js';
 
@@ -6,7 +7,7 @@ import type { RegistryErrorCode } from '../registry/registry.exception.js';
 export type CommonErrorCode = 'VALIDATION_FAILED' | 'UNSUPPORTED_MEDIA_TYPE' | 'NOT_READY';
 
 /** Every code the HTTP layer can answer with. A feature adds its code union here. */
-export type ErrorCode = CommonErrorCode | AuthErrorCode | RegistryErrorCode;
+export type ErrorCode = CommonErrorCode | AuthErrorCode | RegistryErrorCode | AlarmErrorCode;
 
 interface ProblemType {
   status: HttpStatus;
@@ -39,6 +40,33 @@ const PROBLEM_TYPES: Record<ErrorCode, ProblemType> = {
   DEVICE_INVALID: { status: HttpStatus.UNPROCESSABLE_ENTITY, title: 'Device is not valid' },
   IMPORT_MALFORMED: { status: HttpStatus.BAD_REQUEST, title: 'Import document is malformed' },
   IMPORT_INVALID: { status: HttpStatus.UNPROCESSABLE_ENTITY, title: 'Import rejected; nothing was written' },
+
+  // Alarm workflow (libs/domain workflow-model.ts codes): 409 = not possible in the alarm's current state.
+  INVALID_TRANSITION: { status: HttpStatus.CONFLICT, title: 'Action not possible in the alarm’s state' },
+  FORBIDDEN_ROLE: { status: HttpStatus.FORBIDDEN, title: 'Not allowed for this role' },
+  FORBIDDEN_UNIT: { status: HttpStatus.FORBIDDEN, title: 'The alarm belongs to another owner unit' },
+  REASON_REQUIRED: { status: HttpStatus.UNPROCESSABLE_ENTITY, title: 'A reason is required' },
+  SHELVE_TOO_LONG: { status: HttpStatus.UNPROCESSABLE_ENTITY, title: 'Shelve longer than allowed' },
+  SHELVE_UNTIL_INVALID: { status: HttpStatus.UNPROCESSABLE_ENTITY, title: 'Shelve needs a future `until`' },
+  ALREADY_ACKNOWLEDGED: { status: HttpStatus.CONFLICT, title: 'Already acknowledged' },
+  ALREADY_SHELVED: { status: HttpStatus.CONFLICT, title: 'Already shelved' },
+  NOT_SHELVED: { status: HttpStatus.CONFLICT, title: 'Not shelved' },
+  ALREADY_OUT_OF_SERVICE: { status: HttpStatus.CONFLICT, title: 'Already out of service' },
+  NOT_OUT_OF_SERVICE: { status: HttpStatus.CONFLICT, title: 'Not out of service' },
+  VERIFICATION_WINDOW_NOT_MET: { status: HttpStatus.CONFLICT, title: 'Verification window not met' },
+  FORCE_REQUIRES_ADMIN: { status: HttpStatus.FORBIDDEN, title: 'Only an admin may force a close' },
+  LEVEL_NOT_HIGHER: { status: HttpStatus.CONFLICT, title: 'Level is not higher' },
+  ALARM_NOT_FOUND: { status: HttpStatus.NOT_FOUND, title: 'Alarm not found' },
+  ALARM_CONFLICT: { status: HttpStatus.CONFLICT, title: 'The alarm changed meanwhile' },
+  RULE_NOT_FOUND: { status: HttpStatus.NOT_FOUND, title: 'Rule not found' },
+  RULE_OVERRIDE_NOT_FOUND: { status: HttpStatus.NOT_FOUND, title: 'Rule override not found' },
+  RULE_OVERRIDE_INVALID: { status: HttpStatus.UNPROCESSABLE_ENTITY, title: 'Rule override is not valid' },
+  RULE_OVERRIDE_CONFLICT: { status: HttpStatus.CONFLICT, title: 'Rule override version mismatch' },
+  MAINTENANCE_WINDOW_NOT_FOUND: { status: HttpStatus.NOT_FOUND, title: 'Maintenance window not found' },
+  MAINTENANCE_WINDOW_INVALID: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    title: 'Maintenance window is not valid',
+  },
 };
 
 export function problemTypeOf(code: ErrorCode): ProblemType {

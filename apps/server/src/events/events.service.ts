@@ -7,6 +7,15 @@ import { InjectDb } from '../database/database.module.js';
 /** PostgreSQL channel that carries the id of every new platform event (delivered on commit). */
 export const PLATFORM_EVENT_CHANNEL = 'platform_event';
 
+/**
+ * Transaction-scoped advisory lock taken before ids are drawn. bigserial ids are handed out at insert but
+ * become visible at commit, so two writers could commit out of id order and a reader that has seen id 11
+ * would skip id 10 for good. Holding this lock from the insert to the commit makes commit order equal id
+ * order: "every id ≤ the newest visible one is final" then holds for the SSE stream and the outbox
+ * (docs/decisions/0008-alarm-engine.md). Callers append as the last statement of their transaction.
+ */
+const APPEND_LOCK_KEY = 7_265_001;
+
 export interface NewPlatformEvent<T extends object = Record<string, unknown>> {
   type: EventType;
   /** Event time; defaults to the transaction's time. */
@@ -40,6 +49,7 @@ export class EventsService {
   /** Appends events inside `trx` (a transaction of the caller) and notifies listeners on commit. */
   async append(trx: Db, events: readonly NewPlatformEvent[]): Promise<string[]> {
     if (events.length === 0) return [];
+    await sql`select pg_advisory_xact_lock(${APPEND_LOCK_KEY})`.execute(trx);
     const rows = await trx
       .insertInto('platform_events')
       .values(
@@ -65,8 +75,14 @@ export class EventsService {
     return ids;
   }
 
-  /** Events after `afterId` in id order, optionally only those of one owner unit. */
-  async since(afterId: string, options: { ownerUnitId?: string; limit?: number } = {}): Promise<StoredPlatformEvent[]> {
+  /**
+   * Events after `afterId` in id order, optionally only those of one owner unit and without the ones
+   * suppressed by a maintenance window (what a utility may see).
+   */
+  async since(
+    afterId: string,
+    options: { ownerUnitId?: string; excludeSuppressed?: boolean; limit?: number } = {},
+  ): Promise<StoredPlatformEvent[]> {
     let query = this.db
       .selectFrom('platform_events')
       .selectAll()
@@ -74,6 +90,7 @@ export class EventsService {
       .orderBy('id')
       .limit(options.limit ?? 500);
     if (options.ownerUnitId) query = query.where('owner_unit_id', '=', options.ownerUnitId);
+    if (options.excludeSuppressed) query = query.where('suppressed', '=', false);
     const rows = await query.execute();
     return rows.map((r) => ({
       id: String(r.id),

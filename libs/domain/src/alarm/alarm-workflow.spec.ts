@@ -162,6 +162,18 @@ describe('alarm workflow (DOMAIN.md §c.3, PEERS.md §2)', () => {
     expect(autoActions(raised(level))).toHaveLength(count);
   });
 
+  it('lets the rule engine auto-shelve a chattering alarm, within the level maximum', () => {
+    const shelved = apply(
+      raised('larger'),
+      { type: 'shelve', reason: 'chattering: auto-shelved once', until: T0 + 2 * HOUR },
+      SYSTEM,
+      T0,
+    );
+    expect(shelved.ok && shelved.alarm.shelvedUntil).toBe(T0 + 2 * HOUR);
+    const tooLong = apply(raised('larger'), { type: 'shelve', reason: 'x', until: T0 + 3 * HOUR }, SYSTEM, T0);
+    expect(tooLong.ok ? null : tooLong.error.code).toBe('SHELVE_TOO_LONG');
+  });
+
   it('tracks the normal-data clock and shelving', () => {
     const normal = noteCondition(raised(), false, T0 + HOUR);
     expect(noteCondition(normal, false, T0 + 2 * HOUR).normalSince).toBe(T0 + HOUR);

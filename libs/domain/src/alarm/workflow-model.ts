@@ -46,7 +46,7 @@ export const WORKFLOW_ACTIONS = [
 ] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
-/** CONTRACT.md §3 roles, plus `system` for the schedulers and the rule engine (auto-dispatch, SLA escalation, relapse, auto-close). */
+/** CONTRACT.md §3 roles, plus `system` for the schedulers and the rule engine (auto-dispatch, SLA escalation, relapse, auto-close, chattering auto-shelve). */
 export type WorkflowRole = 'admin' | 'operator' | 'monitor' | 'utility' | 'auditor' | 'system';
 
 export interface Actor {
@@ -167,7 +167,8 @@ export const ROLE_ACTIONS: Readonly<Record<WorkflowRole, readonly WorkflowAction
   monitor: CENTRE,
   utility: ['acknowledge', 'accept', 'arrive', 'resolve'],
   auditor: [],
-  system: ['dispatch', 'escalate', 'reopen', 'close'],
+  // shelve: the rule engine's one-shot auto-shelve of a chattering alarm (PEERS.md §5.C item 13).
+  system: ['dispatch', 'escalate', 'reopen', 'close', 'shelve'],
 };
 
 /** State-changing actions: allowed source states and the target. */

@@ -39,6 +39,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
     .addColumn('closed_at', 'timestamptz')
     .execute();
+  // One open incident per subtree root, so two engine replicas grouping the same flood cannot open two.
+  await sql`CREATE UNIQUE INDEX incidents_one_open_per_root ON incidents (root_asset_id)
+            WHERE closed_at IS NULL`.execute(db);
 
   await db.schema
     .createTable('alarms')
@@ -51,7 +54,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('rule_version', 'text', (c) => c.notNull())
     .addColumn('device_id', 'text')
     .addColumn('metric', 'text')
+    /** Highest level reached (the workflow never lowers it). */
     .addColumn('level', 'text', (c) => c.notNull())
+    /** Ordinal of `level` (major 3 … low 0) for the "level, then age" order of the alarm list. */
+    .addColumn('level_rank', 'smallint', (c) =>
+      c.notNull().generatedAlwaysAs(
+        sql`CASE level WHEN 'major' THEN 3 WHEN 'larger' THEN 2 WHEN 'general' THEN 1 ELSE 0 END`,
+      ).stored(),
+    )
+    /** Level the condition has now (null once it cleared); may be below `level` after a de-escalation. */
+    .addColumn('condition_level', 'text')
     .addColumn('state', 'text', (c) => c.notNull())
     .addColumn('value', 'double precision')
     .addColumn('threshold', 'double precision')
@@ -66,11 +78,28 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('raised_at', 'timestamptz', (c) => c.notNull())
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
     .addColumn('closed_at', 'timestamptz')
+    /** Earliest pending SLA due time (sla.ts dueTimes), for `overdue=true`; null when nothing is pending. */
+    .addColumn('overdue_at', 'timestamptz')
+    /** When the escalation scheduler must look at the alarm next (sla.ts nextEscalation). */
+    .addColumn('escalation_due_at', 'timestamptz')
+    /** When a resolved alarm has had its verification window of normal data (auto-close). */
+    .addColumn('close_due_at', 'timestamptz')
     .execute();
   await sql`CREATE UNIQUE INDEX alarms_one_open_per_asset_rule ON alarms (asset_id, rule_id)
             WHERE state NOT IN ('closed', 'dismissed')`.execute(db);
+  await sql`CREATE INDEX alarms_open_by_level_age ON alarms (level_rank DESC, raised_at, id)
+            WHERE state NOT IN ('closed', 'dismissed')`.execute(db);
+  await sql`CREATE INDEX alarms_escalation_due ON alarms (escalation_due_at)
+            WHERE escalation_due_at IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX alarms_close_due ON alarms (close_due_at) WHERE close_due_at IS NOT NULL`.execute(db);
   await db.schema.createIndex('alarms_state_level').on('alarms').columns(['state', 'level']).execute();
   await db.schema.createIndex('alarms_owner').on('alarms').columns(['owner_unit_id', 'raised_at']).execute();
+  await db.schema.createIndex('alarms_raised_at').on('alarms').column('raised_at').execute();
+  await db.schema
+    .createIndex('alarms_asset_rule_raised')
+    .on('alarms')
+    .columns(['asset_id', 'rule_id', 'raised_at'])
+    .execute();
 
   await db.schema
     .createTable('alarm_events')
@@ -85,14 +114,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('from_state', 'text')
     .addColumn('to_state', 'text')
     .addColumn('detail', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
+    /** Recorded inside a maintenance window: shown to the console, not notified to the utility. */
+    .addColumn('suppressed', 'boolean', (c) => c.notNull().defaultTo(false))
+    /** held → released | discarded once the window ends (maintenance.ts releaseNotices); null = never held. */
+    .addColumn('notice', 'text', (c) => c.check(sql`notice IN ('held', 'released', 'discarded')`))
     .addUniqueConstraint('alarm_events_alarm_sequence', ['alarm_id', 'sequence'])
     .execute();
+  await sql`CREATE INDEX alarm_events_held ON alarm_events (id) WHERE notice = 'held'`.execute(db);
 
   await db.schema
     .createTable('rule_states')
     .addColumn('asset_id', 'text', (c) => c.notNull())
     .addColumn('rule_id', 'text', (c) => c.notNull())
     .addColumn('state', 'jsonb', (c) => c.notNull())
+    /** Recent active↔clear transition times (noise.ts chattering detection). */
+    .addColumn('noise', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
     .addPrimaryKeyConstraint('rule_states_pk', ['asset_id', 'rule_id'])
     .execute();
@@ -153,6 +189,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_by', 'text', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('cancelled_at', 'timestamptz')
+    .addColumn('cancelled_by', 'text')
+    /** Start of the occurrence in force as the scheduler last saw it (maintenance.started sent); null = not active. */
+    .addColumn('active_since', 'timestamptz')
     .execute();
 }
 

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as registry from './0001-registry.js';
 import * as deviceEvents from './0002-device-events.js';
 import * as riskAlarms from './0003-risk-alarms.js';
+import * as riskExtras from './0004-risk-extras.js';
 
 /**
  * Every migration, in order. A static list rather than Kysely's FileMigrationProvider so the same
@@ -12,4 +13,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0001-registry': registry,
   '0002-device-events': deviceEvents,
   '0003-risk-alarms': riskAlarms,
+  '0004-risk-extras': riskExtras,
 };

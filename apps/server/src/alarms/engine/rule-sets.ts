@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { DEFAULT_RULES, resolveRules, type ResolvedRule, type RuleOverride } from '#domain';
+import type { AssetContext } from '../core/asset-context.js';
+import { EngineRepository, type OverrideRow } from './engine.repository.js';
+
+/** The rules in force for one device on one asset, indexed by the metric they watch. */
+export interface DeviceRules {
+  /** Base version + override/census hashes (rule-resolve.ts), stored with every alarm. */
+  version: string;
+  byMetric: ReadonlyMap<string, readonly ResolvedRule[]>;
+}
+
+export type OverrideScope = 'profile' | 'asset';
+
+const key = (scope: OverrideScope, id: string): string => `${scope}:${id}`;
+
+/** A stored override row as the domain's RuleOverride. */
+export function toRuleOverride(row: Pick<OverrideRow, 'rule_id' | 'override'>): RuleOverride {
+  return { ...(row.override as Omit<RuleOverride, 'ruleId'>), ruleId: row.rule_id };
+}
+
+/**
+ * Resolved rule sets per (device, asset): DEFAULT_RULES ← device-profile overrides ← asset overrides,
+ * thresholds made numeric with the asset's census (rule-resolve.ts). Overrides are loaded once per scope
+ * and dropped on `rule_overrides_changed`; a set is resolved once and reused for every reading.
+ */
+@Injectable()
+export class RuleSets {
+  private readonly overrides = new Map<string, RuleOverride[]>();
+  private readonly sets = new Map<string, DeviceRules>();
+
+  constructor(private readonly repo: EngineRepository) {}
+
+  /** Loads the overrides of the device profiles and assets not yet known. */
+  async ensure(pairs: Iterable<{ deviceId: string; assetId: string }>): Promise<void> {
+    const devices = new Set<string>();
+    const assets = new Set<string>();
+    for (const p of pairs) {
+      if (!this.overrides.has(key('profile', p.deviceId))) devices.add(p.deviceId);
+      if (!this.overrides.has(key('asset', p.assetId))) assets.add(p.assetId);
+    }
+    if (devices.size === 0 && assets.size === 0) return;
+    const rows = await this.repo.overrides([...devices], [...assets]);
+    for (const id of devices) this.overrides.set(key('profile', id), []);
+    for (const id of assets) this.overrides.set(key('asset', id), []);
+    for (const row of rows) this.overrides.get(key(row.scope, row.scope_id))?.push(toRuleOverride(row));
+  }
+
+  /** The rules of a device on its asset (after `ensure`). */
+  rulesFor(deviceId: string, asset: AssetContext): DeviceRules {
+    const setKey = `${deviceId}|${asset.id}`;
+    let set = this.sets.get(setKey);
+    if (!set) {
+      const resolved = resolveRules(
+        DEFAULT_RULES,
+        this.overrides.get(key('profile', deviceId)) ?? [],
+        this.overrides.get(key('asset', asset.id)) ?? [],
+        { attributes: asset.attributes },
+      );
+      const byMetric = new Map<string, ResolvedRule[]>();
+      for (const rule of resolved.rules) {
+        if (!rule.domains.includes(asset.domain)) continue;
+        byMetric.set(rule.metric, [...(byMetric.get(rule.metric) ?? []), rule]);
+      }
+      set = { version: resolved.version, byMetric };
+      this.sets.set(setKey, set);
+    }
+    return set;
+  }
+
+  /** An override of `scope`/`id` changed: reload it and re-resolve the sets that used it. */
+  invalidate(scope: OverrideScope, id: string): void {
+    this.overrides.delete(key(scope, id));
+    const position = scope === 'profile' ? 0 : 1;
+    for (const setKey of this.sets.keys()) if (setKey.split('|')[position] === id) this.sets.delete(setKey);
+  }
+
+  /** The asset changed (census values feed percent-of-design thresholds): re-resolve its sets. */
+  evictAsset(assetId: string): void {
+    for (const setKey of this.sets.keys()) if (setKey.endsWith(`|${assetId}`)) this.sets.delete(setKey);
+  }
+
+  clear(): void {
+    this.overrides.clear();
+    this.sets.clear();
+  }
+}

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import type { Domain, RiskEventData } from '#contracts';
+import type { Db } from '#postgres';
+import { AppConfig } from '../config/app-config.js';
+import { EventsService, type NewPlatformEvent } from '../events/events.service.js';
+import { AssetRiskRepository, type AssetRiskRow, type RiskHistoryRow, type StoredRisk } from './asset-risk.repository.js';
+import { canonicalJson } from './canonical-json.js';
+import type { AssetAssessment } from './risk-assessor.js';
+import { topReasons } from './risk-reasons.js';
+
+/** What one write did to an asset's level, for logs, metrics and tests. */
+export interface RiskChange {
+  assetId: string;
+  from: string | null;
+  to: string;
+  verified: boolean;
+  reason: string;
+}
+
+const rulesetOf = (a: AssetAssessment): string => `${a.staticRisk.rulesetVersion}+${a.dynamic.rulesetVersion}`;
+
+export function toRiskRow(a: AssetAssessment, now: number): AssetRiskRow {
+  const { state } = a.transition;
+  return {
+    asset_id: a.asset.id,
+    level: state.level,
+    verified: state.verified,
+    score: a.dynamic.score,
+    likelihood: a.dynamic.likelihood,
+    severity: a.dynamic.severity,
+    static_level: a.staticRisk.level,
+    explanation: JSON.stringify(a.explanation),
+    state: JSON.stringify(state),
+    ruleset_version: rulesetOf(a),
+    since: new Date(state.since),
+    updated_at: new Date(now),
+  };
+}
+
+/** True when storing `a` would change nothing but the timestamp. */
+export function unchanged(stored: StoredRisk, a: AssetAssessment): boolean {
+  const { state } = a.transition;
+  return (
+    stored.level === state.level &&
+    stored.verified === state.verified &&
+    stored.score === a.dynamic.score &&
+    stored.likelihood === a.dynamic.likelihood &&
+    stored.severity === a.dynamic.severity &&
+    stored.staticLevel === a.staticRisk.level &&
+    stored.rulesetVersion === rulesetOf(a) &&
+    canonicalJson(stored.state) === canonicalJson(state) &&
+    canonicalJson(stored.explanation) === canonicalJson(a.explanation)
+  );
+}
+
+const levelOrVerifiedChanged = (a: AssetAssessment): boolean =>
+  a.transition.changed || a.transition.verifiedChanged;
+
+/**
+ * Writes assessments: `asset_risk` when anything changed, and on a change of level or of `verified` a
+ * `risk_history` row plus a `risk.level_changed` event, all in the caller's transaction
+ * (ARCHITECTURE.md: state and the event recording it commit together).
+ */
+@Injectable()
+export class RiskPersistence {
+  constructor(
+    private readonly risks: AssetRiskRepository,
+    private readonly events: EventsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** `locked` are the stored rows this transaction holds; assets without one are first assessments. */
+  async save(
+    trx: Db,
+    assessments: readonly AssetAssessment[],
+    locked: ReadonlyMap<string, StoredRisk>,
+    ctx: { now: number; trigger: string },
+  ): Promise<RiskChange[]> {
+    const fresh = assessments.filter((a) => !locked.has(a.asset.id));
+    const known = assessments.filter((a) => {
+      const stored = locked.get(a.asset.id);
+      return stored !== undefined && !unchanged(stored, a);
+    });
+    const inserted = await this.risks.insertNew(trx, fresh.map((a) => toRiskRow(a, ctx.now)));
+    await this.risks.replace(trx, known.map((a) => toRiskRow(a, ctx.now)));
+    const changed = [...fresh.filter((a) => inserted.has(a.asset.id)), ...known].filter(levelOrVerifiedChanged);
+    await this.risks.appendHistory(trx, changed.map((a) => this.historyRow(a, ctx)));
+    await this.events.append(trx, changed.map((a) => this.event(a, ctx.now)));
+    return changed.map((a) => ({
+      assetId: a.asset.id,
+      from: a.transition.from,
+      to: a.transition.to,
+      verified: a.transition.state.verified,
+      reason: a.transition.reason,
+    }));
+  }
+
+  private historyRow(a: AssetAssessment, ctx: { now: number; trigger: string }): RiskHistoryRow {
+    return {
+      asset_id: a.asset.id,
+      at: new Date(ctx.now),
+      from_level: a.transition.from,
+      to_level: a.transition.to,
+      verified: a.transition.state.verified,
+      score: a.dynamic.score,
+      reason: a.transition.reason,
+      explanation: JSON.stringify({ ...a.explanation, trigger: ctx.trigger }),
+      ruleset_version: rulesetOf(a),
+    };
+  }
+
+  private event(a: AssetAssessment, now: number): NewPlatformEvent<RiskEventData> {
+    const { asset, transition } = a;
+    const reasons = topReasons(a.explanation, transition.state.verified);
+    return {
+      type: 'risk.level_changed',
+      at: new Date(now),
+      assetId: asset.id,
+      ownerUnitId: asset.ownerUnitId,
+      domain: asset.domain,
+      district: asset.district,
+      data: {
+        assetId: asset.id,
+        domain: asset.domain as Domain,
+        ownerUnitId: asset.ownerUnitId,
+        from: transition.from,
+        to: transition.to,
+        verified: transition.state.verified,
+        score: a.dynamic.score,
+        reason: [transition.reason, ...reasons].join('; '),
+        links: { self: `${this.config.http.publicUrl}/api/v1/assets/${encodeURIComponent(asset.id)}/risk` },
+      },
+    };
+  }
+}

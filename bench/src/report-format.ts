@@ -1,0 +1,95 @@
+import { MACHINE } from './process-monitor.js';
+import type { MeasuredWindow, SteadyResult, VerifiedLoss } from './results.js';
+
+/** Markdown building blocks of the report: tables, number formats, loss and counter sentences. */
+
+export function connectLines(c: SteadyResult['connect']): string[] {
+  return [
+    `${int(c.connected)} of ${int(c.sensors)} sensors connected in ${num(c.seconds, 1)} s${c.failed ? ` (**${c.failed} failed**: ${c.errors.slice(0, 3).join('; ')})` : ''}; ` +
+      `RSS ${num(c.rssIdleMiB, 0)} MiB idle → ${num(c.rssConnectedMiB, 0)} MiB connected = **${num(c.rssPer10kMiB, 0)} MiB per 10k sensors**.`,
+  ];
+}
+
+export function windowTable(windows: readonly MeasuredWindow[], service: string): string[] {
+  const rows = windows.map((w) => {
+    const t = w.traffic;
+    const p = w.processes[service];
+    const g = w.processes.generator;
+    const i = w.processes.influxd;
+    const m = w.processes[MACHINE];
+    return [
+      w.label,
+      `${num(t.seconds, 0)} s`,
+      int(t.sentRate),
+      int(t.ackedRate),
+      `${ms(t.latency.p50)} / ${ms(t.latency.p99)} / ${ms(t.latency.max)}`,
+      `${num(p?.millicores, 0)} (${num(p?.millicoresPer1k, 0)})`,
+      num(p?.rssMaxMiB, 0),
+      `${num(g?.millicores, 0)} (${num(g?.millicoresPer1k, 0)})`,
+      num(i?.millicores, 0),
+      num(m?.millicores, 0),
+    ];
+  });
+  return table(
+    [
+      'window',
+      'length',
+      'sent/s',
+      'acked/s',
+      'PUBACK p50 / p99 / max',
+      `${service} mcores (per 1k/s)`,
+      `${service} RSS MiB`,
+      'generator mcores (per 1k/s)',
+      'influxd mcores',
+      'machine mcores',
+    ],
+    rows,
+  );
+}
+
+export function lossText(l: VerifiedLoss | null | undefined): string {
+  if (!l) return 'not checked';
+  const base = `${int(l.stored)} of ${int(l.sent)} readings stored across ${int(l.devices)} devices`;
+  if (l.zeroLoss) return `**yes** — ${base}${l.duplicates ? `, ${l.duplicates} duplicate seqs` : ''}`;
+  const ex = l.examples
+    .slice(0, 3)
+    .map((e) => `${e.deviceId} ${e.stored}/${e.sent}`)
+    .join(', ');
+  return `**no** — ${int(l.missing)} missing on ${int(l.devicesShort)} devices (${base}; e.g. ${ex})`;
+}
+
+export function countersText(c: NonNullable<SteadyResult['counters']>): string {
+  const reasons = Object.entries(c.rejectionsByReason)
+    .map(([k, v]) => `${k} ${int(v)}`)
+    .join(', ');
+  return (
+    `accepted ${int(c.accepted)}, rejected ${int(c.rejected)}${reasons ? ` (${reasons})` : ''}, duplicates ${int(c.duplicate)}; ` +
+    `lines written ${int(c.linesWritten)}, spooled ${int(c.linesSpooled)}, replayed ${int(c.linesReplayed)}, refused ${int(c.linesRejected)}`
+  );
+}
+
+export function table(head: string[], rows: string[][]): string[] {
+  const esc = (s: string): string => s.replace(/\|/g, '\\|');
+  return [
+    `| ${head.map(esc).join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
+  ];
+}
+
+export function int(n: number | null | undefined): string {
+  return n === null || n === undefined || !Number.isFinite(n) ? 'n/a' : Math.round(n).toLocaleString('en-US');
+}
+
+export function num(n: number | null | undefined, digits: number): string {
+  return n === null || n === undefined || !Number.isFinite(n) ? 'n/a' : n.toFixed(digits);
+}
+
+export function ms(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return 'n/a';
+  return n >= 1000 ? `${(n / 1000).toFixed(2)} s` : n >= 10 ? `${Math.round(n)} ms` : `${n.toFixed(1)} ms`;
+}
+
+export function mark(ok: boolean): string {
+  return ok ? 'yes' : '**no**';
+}
