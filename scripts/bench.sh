@@ -27,7 +27,8 @@ step "install"
 bash scripts/infra.sh install
 
 step "build"
-npm run -s build
+# BENCH_SKIP_BUILD=1 reuses dist/ as it is (while iterating on the bench itself).
+[ "${BENCH_SKIP_BUILD:-0}" = 1 ] || npm run -s build
 
 step "servers (InfluxDB :$LIFELINE_INFLUX_PORT, PostgreSQL :$LIFELINE_PG_PORT, data $LIFELINE_DATA)"
 bash scripts/infra.sh stop >/dev/null 2>&1 || true

@@ -192,6 +192,7 @@ async function main(argv: string[]): Promise<number> {
     result.errors.push(err instanceof Error ? err.message : String(err));
   } finally {
     ctx.close();
+    result.notes.push(...ctx.notes);
     if (opts.quick) result.notes.push('Quick run: steps are short; use the full run for capacity figures.');
     result.notes.push(
       `Load average at the end: ${(await import('node:os'))

@@ -86,6 +86,8 @@ export class BenchContext {
   readonly influx: InfluxCheck;
   readonly ticksPerSecond = clockTicksPerSecond();
   devices: SimDevice[] = [];
+  /** Things the report should mention that belong to no one workload. */
+  readonly notes: string[] = [];
   private port = 0;
 
   constructor(readonly opts: BenchOptions) {
@@ -141,10 +143,14 @@ export class BenchContext {
   }
 
   async stopServer(server: ServerProcess): Promise<void> {
+    const crashed = server.crashed;
     const code = await server.stop();
     this.monitor.unwatch('server');
-    if (code !== 0 && code !== null)
-      this.log(`service ${server.spec.name} exited with code ${code} (log: ${server.logPath})`);
+    if (crashed || (code !== 0 && code !== null)) {
+      const what = `the service (${server.spec.name}) ${crashed ? 'crashed during the workload' : 'did not stop cleanly'}: exit code ${code}; see ${server.logPath}`;
+      this.log(what);
+      this.notes.push(what);
+    }
   }
 
   /** Forks a generator, connects every sensor to `port`, watched as `generator`. */

@@ -80,6 +80,11 @@ export async function ramp(
 ): Promise<{ steps: RampStep[]; stoppedBecause: string; generatorLimited: boolean }> {
   const steps: RampStep[] = [];
   const rates = rampRates(ctx.opts.rampStart, ctx.opts.rampStep, ctx.opts.rampMax);
+  // First messages of 10k fresh sessions (JIT, per-device state) are not the steady state the first step
+  // should be judged on: run the start rate unjudged first. Its readings are still checked for loss.
+  await gen.setRate(`${o.label}-warmup`, rates[0]);
+  ctx.log(`${o.label}: warm-up at ${rates[0]}/s for ${ctx.t.warmupS} s`);
+  await sleep(ctx.t.warmupS * 1000);
   for (const rate of rates) {
     const stepId = `${o.label}-${rate}`;
     await gen.setRate(stepId, rate);

@@ -27,7 +27,7 @@ export function windowTable(windows: readonly MeasuredWindow[], service: string)
       num(p?.rssMaxMiB, 0),
       `${num(g?.millicores, 0)} (${num(g?.millicoresPer1k, 0)})`,
       num(i?.millicores, 0),
-      num(m?.millicores, 0),
+      num(otherWork(m?.millicores, [p, g, i]), 0),
     ];
   });
   return table(
@@ -41,9 +41,24 @@ export function windowTable(windows: readonly MeasuredWindow[], service: string)
       `${service} RSS MiB`,
       'generator mcores (per 1k/s)',
       'influxd mcores',
-      'machine mcores',
+      'other work mcores',
     ],
     rows,
+  );
+}
+
+/**
+ * CPU the machine spent on anything but the measured processes (other engineers' builds and tests on the
+ * shared machine, PostgreSQL, the kernel): the noise indicator of a window.
+ */
+export function otherWork(
+  machine: number | undefined,
+  ours: ReadonlyArray<{ millicores: number } | null | undefined>,
+): number {
+  if (machine === undefined || !Number.isFinite(machine)) return NaN;
+  return Math.max(
+    0,
+    machine - ours.reduce((sum, p) => sum + (p && Number.isFinite(p.millicores) ? p.millicores : 0), 0),
   );
 }
 

@@ -1,5 +1,6 @@
 import type { MeasuredWindow, BenchResult, SteadyResult, RampResult, OutageResult } from './results.js';
 import { computeRatios } from './ratios.js';
+import { otherWork } from './report-format.js';
 import { int, ms, renderReport, table } from './report.js';
 
 function win(label: string, rate: number, service: string, mcores: number, p99 = 80): MeasuredWindow {
@@ -249,6 +250,24 @@ describe('renderReport', () => {
 
   it('is deterministic', () => {
     expect(renderReport(result())).toBe(md);
+  });
+});
+
+describe('noise', () => {
+  it('says how much CPU other work took during the measured windows', () => {
+    // Fixture windows: machine 1500 − (service + generator 200 + influxd 100).
+    expect(renderReport(result())).toMatch(
+      /\*\*Noise:\*\* work other than the measured processes took on average [\d,]+ millicores/,
+    );
+  });
+
+  it.each([
+    [1500, [{ millicores: 800 }, { millicores: 200 }, null], 500],
+    [900, [{ millicores: 800 }, { millicores: 200 }], 0],
+    [undefined, [], NaN],
+    [1000, [{ millicores: NaN }], 1000],
+  ])('otherWork(%d, %j) = %d', (machine, ours, expected) => {
+    expect(otherWork(machine, ours)).toEqual(expected);
   });
 });
 

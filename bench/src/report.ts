@@ -1,3 +1,4 @@
+import { MACHINE } from './process-monitor.js';
 import {
   connectLines,
   countersText,
@@ -6,11 +7,12 @@ import {
   mark,
   ms,
   num,
+  otherWork,
   table,
   windowTable,
 } from './report-format.js';
 import { methodSection, reproduceSection } from './report-text.js';
-import type { BenchResult, OutageResult, RampResult, SteadyResult } from './results.js';
+import type { BenchResult, MeasuredWindow, OutageResult, RampResult, SteadyResult } from './results.js';
 
 export { int, ms, num, table } from './report-format.js';
 
@@ -96,7 +98,45 @@ function summary(r: BenchResult): string[] {
       s.loss ? mark(s.loss.zeroLoss) : '—',
     ]);
   rows.push(['A alarm storm', 'not yet measured', '—', '—']);
-  return ['## Summary', '', ...table(['figure', 'this run', 'target', 'met'], rows)];
+  return ['## Summary', '', ...table(['figure', 'this run', 'target', 'met'], rows), '', noiseLine(r)];
+}
+
+/** How much of the machine other work took while the windows were measured: the run's noise. */
+function noiseLine(r: BenchResult): string {
+  const others = allWindows(r).map((w) =>
+    otherWork(w.processes[MACHINE]?.millicores, [
+      w.processes.server ?? w.processes.rawBroker,
+      w.processes.generator,
+      w.processes.influxd,
+    ]),
+  );
+  const known = others.filter(Number.isFinite);
+  if (known.length === 0) return '';
+  const mean = known.reduce((a, b) => a + b, 0) / known.length;
+  const verdict =
+    mean > 250
+      ? 'the service got markedly less CPU than the machine has, so absolute figures are noisy and pessimistic'
+      : 'the machine was mostly ours';
+  return (
+    `**Noise:** work other than the measured processes took on average ${int(mean)} millicores (max ${int(Math.max(...known))}) ` +
+    `of the machine's ${int(Number(r.machine.cores) * 1000 || NaN)} during the measured windows: ${verdict}.`
+  );
+}
+
+/** Every measured window of the run (workloads and the raw broker). */
+export function allWindows(r: BenchResult): MeasuredWindow[] {
+  const out: MeasuredWindow[] = [];
+  for (const w of [
+    ...Object.values(r.workloads),
+    r.references.rawBroker?.steady,
+    r.references.rawBroker?.ramp,
+  ]) {
+    if (!w) continue;
+    if (w.kind === 'steady') out.push(w.window);
+    else if (w.kind === 'ramp') out.push(...w.steps.map((s) => s.window));
+    else if (w.kind === 'outage') out.push(...w.phases);
+  }
+  return out;
 }
 
 function setup(r: BenchResult): string[] {

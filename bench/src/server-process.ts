@@ -24,6 +24,7 @@ export class ServerProcess {
   readonly logPath: string;
   private child: ChildProcess | null = null;
   private exited: Promise<number | null> = Promise.resolve(null);
+  private stopping = false;
 
   constructor(readonly spec: ServerSpec) {
     this.baseUrl = `http://127.0.0.1:${spec.httpPort}`;
@@ -86,10 +87,20 @@ export class ServerProcess {
     );
   }
 
+  /** True when the process has exited without being asked to (a crash during a workload). */
+  get crashed(): boolean {
+    return (
+      this.child !== null &&
+      !this.stopping &&
+      (this.child.exitCode !== null || this.child.signalCode !== null)
+    );
+  }
+
   /** SIGTERM (the service flushes its writer and closes the broker), SIGKILL if it does not exit in time. */
   async stop(timeoutMs = 30_000): Promise<number | null> {
     const child = this.child;
     if (!child || child.exitCode !== null) return child?.exitCode ?? null;
+    this.stopping = true;
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     const code = await this.exited;

@@ -55,6 +55,7 @@ async function runW1(ctx: BenchContext): Promise<SteadyResult> {
 async function runR(ctx: BenchContext): Promise<RampResult> {
   const db = 'bench_r';
   const server = await ctx.startServer('r', db);
+  const notes: string[] = [];
   try {
     await sleep(2000);
     const idle = ctx.rssMiB('server');
@@ -71,6 +72,9 @@ async function runR(ctx: BenchContext): Promise<RampResult> {
       const backlog = gen.last?.outstanding ?? 0;
       const drainSeconds = await ctx.drain(gen, Math.max(120_000, backlog * 0.5));
       const summary = await gen.summary();
+      const warmup = await verifySteps(ctx, db, summary, (s) => s.stepId === 'r-warmup');
+      if (warmup && !warmup.zeroLoss)
+        notes.push(`readings of the warm-up were lost: ${warmup.missing} of ${warmup.sent}`);
       for (const step of r.steps) {
         const loss = await verifySteps(ctx, db, summary, (s) => s.stepId === `r-${step.rate}`);
         if (loss) step.loss = loss;
@@ -86,7 +90,7 @@ async function runR(ctx: BenchContext): Promise<RampResult> {
         stoppedBecause: r.stoppedBecause,
         drainSeconds,
         counters,
-        notes: [],
+        notes,
       };
     } finally {
       await ctx.closeLoad(gen);

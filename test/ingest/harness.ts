@@ -95,22 +95,7 @@ export async function startIngest(options: HarnessOptions = {}): Promise<IngestH
     spoolDir,
     mqttUrl,
     internal,
-    device: async (id, over = {}) => {
-      const assetId = `A-${id}`;
-      expectStatus(await t.api('POST', '/api/v1/assets', { body: pointAsset(assetId) }), 201);
-      const body = {
-        id,
-        domain: 'gas',
-        assetId,
-        metrics: ['ch4_lel', 'c2h6_present', 'temperature_c'],
-        reportIntervalS: 60,
-        ...over,
-      };
-      expectStatus(await t.api('POST', '/api/v1/devices', { body }), 201);
-      const res = await t.api('POST', `/api/v1/devices/${id}/secret`);
-      expectStatus(res, 201);
-      return { id, secret: res.body.secret as string, domain: 'gas' };
-    },
+    device: (id, over) => registerDevice(t, id, over),
     connect: (deviceId, secret, opts) => connect(deviceId, secret, { clientId: `${deviceId}-c`, ...opts }),
     listen: async (filters) => {
       const client = await connect(internal.username, internal.password, {
@@ -121,10 +106,8 @@ export async function startIngest(options: HarnessOptions = {}): Promise<IngestH
       return listener;
     },
     query: (influxql) => reader.query(influxql),
-    metric: async (name, labels = {}) => {
-      const res = await fetch(`${t.baseUrl}/metrics`);
-      return metricValue(await res.text(), name, labels);
-    },
+    metric: async (name, labels = {}) =>
+      metricValue(await (await fetch(`${t.baseUrl}/metrics`)).text(), name, labels),
     stopApp,
     close: async () => {
       await Promise.all(clients.map((c) => c.endAsync(true).catch(() => undefined)));
@@ -135,6 +118,28 @@ export async function startIngest(options: HarnessOptions = {}): Promise<IngestH
       await rm(spoolDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A gas device with three catalog metrics on an asset of its own, and its freshly issued secret. */
+async function registerDevice(
+  t: TestApp,
+  id: string,
+  over: Record<string, unknown> = {},
+): Promise<{ id: string; secret: string; domain: Domain }> {
+  const assetId = `A-${id}`;
+  expectStatus(await t.api('POST', '/api/v1/assets', { body: pointAsset(assetId) }), 201);
+  const body = {
+    id,
+    domain: 'gas',
+    assetId,
+    metrics: ['ch4_lel', 'c2h6_present', 'temperature_c'],
+    reportIntervalS: 60,
+    ...over,
+  };
+  expectStatus(await t.api('POST', '/api/v1/devices', { body }), 201);
+  const res = await t.api('POST', `/api/v1/devices/${id}/secret`);
+  expectStatus(res, 201);
+  return { id, secret: res.body.secret as string, domain: 'gas' };
 }
 
 /** TestApp.close() closes the app, then drops its database; here the app is already closed, so only the drop runs. */

@@ -14,6 +14,7 @@ import { IngestModule } from './ingest/ingest.module.js';
 import { RejectionsApiModule } from './ingest/rejections/rejections-api.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { RegistryModule } from './registry/registry.module.js';
+import { TelemetryModule } from './telemetry/telemetry.module.js';
 
 type ModuleRef = Type<unknown> | DynamicModule;
 
@@ -36,7 +37,7 @@ const CORE_MODULES: ModuleRef[] = [
  * a module listed under several roles is loaded once.
  */
 const ROLE_MODULES: Record<ProcessRole, ModuleRef[]> = {
-  api: [TokensApiModule, AuditApiModule, RegistryModule, RejectionsApiModule, ConsoleModule],
+  api: [TokensApiModule, AuditApiModule, RegistryModule, RejectionsApiModule, ConsoleModule, TelemetryModule],
   ingest: [IngestModule],
   dispatcher: [],
 };

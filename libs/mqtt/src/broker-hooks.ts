@@ -100,6 +100,17 @@ async function authenticate(
     ctx.refuse({ reason: 'auth_unavailable', remote, detail: `device directory failed: ${String(err)}` });
     return connackError(CONNACK_SERVER_UNAVAILABLE, 'device directory unavailable');
   }
+  return deviceVerdict(ctx, client, username, result, remote);
+}
+
+/** Registers the device principal, or turns the directory's refusal into a CONNACK code. */
+function deviceVerdict(
+  ctx: HookContext,
+  client: Client,
+  username: string,
+  result: AuthResult,
+  remote?: string,
+): AuthenticateError | null {
   if (result.ok) {
     ctx.principals.set(client, { kind: 'device', deviceId: result.deviceId, domain: result.domain });
     return null;

@@ -73,17 +73,18 @@ class PubackDeferral implements DeferredPubacks {
   }
 
   private handleMessage(packet: Packet, callback: (err?: Error) => void): void {
-    const qos1 = packet.cmd === 'publish' && packet.qos === 1 && packet.messageId !== undefined;
-    if (packet.cmd !== 'publish' || this.holding) {
+    if (packet.cmd !== 'publish') return callback();
+    const messageId = packet.qos === 1 ? packet.messageId : undefined;
+    if (this.holding) {
       // Held: never acknowledged, so the broker keeps it for the next session.
-      if (qos1) this.suppressed.add(packet.messageId!);
+      if (messageId !== undefined) this.suppressed.add(messageId);
       return callback();
     }
-    if (!qos1) {
+    if (messageId === undefined) {
+      // QoS 0 has nothing to acknowledge (and QoS 2 is downgraded by our QoS 1 subscription).
       this.handler(packet, () => undefined);
       return callback();
     }
-    const messageId = packet.messageId!;
     const mine = this.generation;
     const done = this.acks.next((err) => {
       if (mine !== this.generation) return;

@@ -273,6 +273,83 @@ export interface MaintenanceWindowTable {
   active_since: Timestamp | null;
 }
 
+/** Webhook endpoints (migration 0005): per owner unit, secrets encrypted at rest (AES-256-GCM). */
+export interface WebhookEndpointTable {
+  id: Generated<string>;
+  owner_unit_id: string;
+  /** Without credentials; those are in url_credentials_enc. */
+  url: string;
+  url_credentials_enc: string | null;
+  description: string | null;
+  event_types: string[];
+  levels: ColumnType<string[], string[] | undefined, string[]>;
+  domains: ColumnType<string[], string[] | undefined, string[]>;
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  disabled_reason: string | null;
+  disabled_at: Timestamp | null;
+  secret_enc: string;
+  previous_secret_enc: string | null;
+  previous_secret_expires_at: Timestamp | null;
+  secret_rotated_at: Timestamp | null;
+  start_after_event_id: ColumnType<number, number | undefined, number>;
+  throttled_until: Timestamp | null;
+  failing_since: Timestamp | null;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** The webhook relay's cursor in platform_events (one row, id = 1). */
+export interface WebhookRelayTable {
+  id: number;
+  last_event_id: number;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** One (endpoint, event) delivery: its webhook-id, exact body and queue state. */
+export interface WebhookDeliveryTable {
+  /** bigserial; int8 is parsed to a number (database.ts). */
+  id: Generated<number>;
+  endpoint_id: string;
+  event_id: number | null;
+  kind: 'event' | 'test';
+  message_id: string;
+  event_type: string;
+  event_at: Timestamp;
+  alarm_id: string | null;
+  order_key: string;
+  order_seq: number;
+  body: string;
+  reading_at: Timestamp | null;
+  status: 'pending' | 'succeeded' | 'dead';
+  attempts: ColumnType<number, number | undefined, number>;
+  round_attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  lease_token: string | null;
+  lease_until: Timestamp | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  last_failure_scope: string | null;
+  created_at: CreatedAt;
+  completed_at: Timestamp | null;
+}
+
+/** Every attempt of a delivery, for the delivery log. */
+export interface WebhookAttemptTable {
+  id: Generated<number>;
+  delivery_id: number;
+  number: number;
+  started_at: Timestamp;
+  webhook_timestamp: number;
+  duration_ms: number;
+  status_code: number | null;
+  outcome: string;
+  error: string | null;
+  response_snippet: string | null;
+  response_truncated: boolean;
+  remote_address: string | null;
+}
+
 export interface Database {
   owner_units: OwnerUnitTable;
   assets: AssetTable;
@@ -293,4 +370,8 @@ export interface Database {
   maintenance_windows: MaintenanceWindowTable;
   external_events: ExternalEventTable;
   device_status: DeviceStatusTable;
+  webhook_endpoints: WebhookEndpointTable;
+  webhook_relay: WebhookRelayTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  webhook_attempts: WebhookAttemptTable;
 }

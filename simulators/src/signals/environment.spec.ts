@@ -1,6 +1,6 @@
 import { localHour, rainMmH, trafficIntensity, waterDemand } from './environment.js';
 
-const local = (month: number, day: number, hour: number): number => Date.UTC(2026, month - 1, day, hour - 8);
+const local = (month: number, day: number, hour: number, minute = 0): number => Date.UTC(2026, month - 1, day, hour - 8, minute);
 
 describe('city-wide processes', () => {
   it('runs on China Standard Time (UTC+8)', () => {
@@ -10,9 +10,9 @@ describe('city-wide processes', () => {
 
   it('has household demand lowest before dawn and peaking morning and evening', () => {
     expect(waterDemand(local(6, 1, 3))).toBeLessThan(0.1);
-    expect(waterDemand(local(6, 1, 7))).toBeGreaterThan(0.8);
-    expect(waterDemand(local(6, 1, 19))).toBeGreaterThan(0.8);
-    expect(waterDemand(local(6, 1, 14))).toBeLessThan(waterDemand(local(6, 1, 7)));
+    expect(waterDemand(local(6, 1, 7, 30))).toBeGreaterThan(0.8);
+    expect(waterDemand(local(6, 1, 19, 30))).toBeGreaterThan(0.8);
+    expect(waterDemand(local(6, 1, 14))).toBeLessThan(waterDemand(local(6, 1, 7, 30)));
   });
 
   it('has traffic peaks at 08:00 and 18:00', () => {

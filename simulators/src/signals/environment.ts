@@ -8,7 +8,8 @@ import { hashString, mix32, unit, valueNoise } from '../prng.js';
  */
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-const YEAR_DAYS = 365.25;
+/** Mean Gregorian year. */
+const YEAR_DAYS = 365.2425;
 /** Ordos keeps China Standard Time (UTC+8). */
 const TZ_OFFSET_MS = 8 * HOUR_MS;
 
@@ -17,11 +18,14 @@ export function localHour(t: number): number {
   return (((t + TZ_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS / HOUR_MS;
 }
 
-/** Local day of year, 0 ≤ d < 365.25 (fractional). */
+/**
+ * Local day of year, 0 ≤ d < 365.2425 (fractional), counted from 1 January 1970 in mean Gregorian years:
+ * off by at most a day against the calendar, which no climate curve can tell, and free of Date objects
+ * in the per-reading path.
+ */
 export function dayOfYear(t: number): number {
   const days = (t + TZ_OFFSET_MS) / DAY_MS;
-  const year = new Date(t + TZ_OFFSET_MS).getUTCFullYear();
-  return days - Date.UTC(year, 0, 1) / DAY_MS;
+  return ((days % YEAR_DAYS) + YEAR_DAYS) % YEAR_DAYS;
 }
 
 const cityKey = (seed: number, label: string): number => mix32(mix32(seed >>> 0) ^ hashString(label));

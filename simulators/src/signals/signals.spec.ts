@@ -25,17 +25,18 @@ describe('signal models', () => {
   });
 
   it.each(DOMAINS)('keep every %s metric inside its catalog range all year round', (domain) => {
-    const devices = Array.from({ length: 8 }, (_, i) => device(`${domain}-${i}`, domain));
-    for (const t of everyTenMinutes(local(1, 1, 0), 365).filter((_, i) => i % 7 === 0)) {
+    const devices = Array.from({ length: 4 }, (_, i) => device(`${domain}-${i}`, domain));
+    const outside: string[] = [];
+    // Every 97 minutes for a year: every hour of the day in every season.
+    for (let t = local(1, 1, 0); t < local(12, 31, 23); t += 97 * 60_000) {
       for (const d of devices) {
         for (const [name, v] of Object.entries(roundMetrics(baseReading(d, t, SEED)))) {
           const spec = metricSpec(domain, name)!;
-          expect(Number.isFinite(v)).toBe(true);
-          expect(v).toBeGreaterThanOrEqual(spec.min);
-          expect(v).toBeLessThanOrEqual(spec.max);
+          if (!(v >= spec.min && v <= spec.max)) outside.push(`${d.id} ${name}=${v} at ${new Date(t).toISOString()}`);
         }
       }
     }
+    expect(outside).toEqual([]);
   });
 
   it('keeps gas manholes in the 0–3 %LEL background without ethane (DOMAIN.md §a.1)', () => {
@@ -74,23 +75,20 @@ describe('signal models', () => {
     const d = device('DRN-DEV-0001', 'drainage', undefined, { depthM: 3.2, diameterMm: 800 });
     const summer = everyTenMinutes(local(7, 1, 0), 62).map((t) => baseReading(d, t, SEED));
     const wet = summer.filter((r) => r.rain_mm_h > 10);
-    const dry = summer.filter((r) => r.rain_mm_h === 0);
+    // Dry weather: no rain for the last hour (the sewer answers with a 30-minute lag).
+    const dry = summer.filter((r, i) => i >= 6 && summer.slice(i - 6, i + 1).every((x) => x.rain_mm_h === 0));
     expect(wet.length).toBeGreaterThan(0);
     expect(mean(wet.map((r) => r.level_m))).toBeGreaterThan(mean(dry.map((r) => r.level_m)) + 0.1);
-    for (const r of summer) expect(r.freeboard_m).toBeCloseTo(3.2 - r.level_m, 6);
+    expect(summer.filter((r) => Math.abs(r.freeboard_m - (3.2 - r.level_m)) > 1e-9)).toEqual([]);
     expect(Math.max(...dry.map((r) => r.level_m))).toBeLessThan(0.2);
   });
 
   it('keeps bridge live load under 70 % of design and deflection under 80 % of L/600 (§a.5)', () => {
     const params = { designStrainUe: 500, deflectionLimitMm: 100, spanM: 60 };
     const gauges = Array.from({ length: 10 }, (_, i) => device(`BRG-DEV-${i}`, 'bridge', undefined, params));
-    for (const t of everyTenMinutes(local(4, 1, 0), 14)) {
-      for (const g of gauges) {
-        const r = baseReading(g, t, SEED);
-        expect(Math.abs(r.strain_ue)).toBeLessThan(0.7 * 500);
-        expect(r.deflection_mm).toBeLessThan(0.8 * 100);
-      }
-    }
+    const readings = everyTenMinutes(local(4, 1, 0), 7).flatMap((t) => gauges.map((g) => baseReading(g, t, SEED)));
+    expect(Math.max(...readings.map((r) => Math.abs(r.strain_ue)))).toBeLessThan(0.7 * 500);
+    expect(Math.max(...readings.map((r) => r.deflection_mm))).toBeLessThan(0.8 * 100);
   });
 
   it('carries more traffic load at rush hour than at night', () => {
@@ -101,12 +99,11 @@ describe('signal models', () => {
 
   it('keeps tunnels at 15–25 °C, O2 ≈ 20.9 %VOL and cycles the sump between pump levels (§a.6)', () => {
     const d = device('TUN-DEV-0001', 'tunnel');
-    const readings = everyTenMinutes(local(1, 1, 0), 365).filter((_, i) => i % 5 === 0).map((t) => baseReading(d, t, SEED));
-    for (const r of readings) {
-      expect(r.temperature_c).toBeGreaterThanOrEqual(15);
-      expect(r.temperature_c).toBeLessThanOrEqual(25);
-      expect(Math.abs(r.o2_pct - 20.9)).toBeLessThan(0.2);
-    }
+    const readings = everyTenMinutes(local(1, 1, 0), 365).filter((_, i) => i % 11 === 0).map((t) => baseReading(d, t, SEED));
+    const temps = readings.map((r) => r.temperature_c);
+    expect(Math.min(...temps)).toBeGreaterThanOrEqual(15);
+    expect(Math.max(...temps)).toBeLessThanOrEqual(25);
+    expect(Math.max(...readings.map((r) => Math.abs(r.o2_pct - 20.9)))).toBeLessThan(0.2);
     const sump = readings.map((r) => r.sump_level_m);
     expect(Math.min(...sump)).toBeLessThan(0.3);
     expect(Math.max(...sump)).toBeGreaterThan(0.7);

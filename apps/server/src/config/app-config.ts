@@ -1,3 +1,5 @@
+import type { WebhookConfig } from './webhook-config.js';
+
 /**
  * The validated, typed configuration of one process (ARCHITECTURE.md rule 4). Built once at boot by
  * `loadConfig()` from the environment; every module injects it with `AppConfig` as the token instead of
@@ -65,4 +67,5 @@ export class AppConfig {
   mqtt!: MqttConfig;
   telemetry!: TelemetryConfig;
   console!: ConsoleConfig;
+  webhooks!: WebhookConfig;
 }

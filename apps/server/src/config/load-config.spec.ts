@@ -20,6 +20,8 @@ describe('loadConfig', () => {
       mqtt: { port: 1883, host: '127.0.0.1', url: undefined, username: undefined, password: undefined },
       telemetry: { retentionDays: 30, futureToleranceS: 300 },
       console: { dir: 'apps/console/dist', tileUrl: undefined, tileAttribution: undefined, districtFile: undefined },
+      // WEBHOOK_* defaults: webhook-config.spec.ts.
+      webhooks: expect.objectContaining({ timeoutMs: 15_000 }),
     });
   });
 

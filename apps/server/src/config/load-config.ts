@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { PROCESS_ROLES, type AppConfig, type ProcessRole } from './app-config.js';
 import { EnvDto } from './env.dto.js';
+import { loadWebhookConfig } from './webhook-config.js';
 
 /** A configuration the process must not start with; the message names every bad variable. */
 export class ConfigError extends Error {
@@ -13,10 +14,13 @@ export class ConfigError extends Error {
 
 /** Validates `env` (normally `process.env`) once and returns the typed, nested configuration with defaults. */
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
-  const dto = plainToInstance(EnvDto, withoutEmptyValues(env), { excludeExtraneousValues: false });
+  const values = withoutEmptyValues(env);
+  const dto = plainToInstance(EnvDto, values, { excludeExtraneousValues: false });
   const errors = validateSync(dto, { whitelist: true, forbidUnknownValues: false });
-  if (errors.length > 0) throw new ConfigError(errors.map(describe));
-  return toAppConfig(dto);
+  const webhooks = loadWebhookConfig(values);
+  const problems = [...errors.map(describe), ...webhooks.problems];
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { ...toAppConfig(dto), webhooks: webhooks.config };
 }
 
 /** `FOO=` in a compose file or shell means "unset", not "the empty string". */
@@ -41,7 +45,7 @@ function parseRoles(list: string | undefined): Record<ProcessRole, boolean> {
   >;
 }
 
-function toAppConfig(e: EnvDto): AppConfig {
+function toAppConfig(e: EnvDto): Omit<AppConfig, 'webhooks'> {
   const port = e.PORT ?? 3000;
   const host = e.HOST ?? '127.0.0.1';
   return {

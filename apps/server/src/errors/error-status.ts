@@ -2,12 +2,13 @@ import { HttpStatus } from '@nestjs/common';
 import type { AlarmErrorCode } from '../alarms/alarms.exception.js';
 import type { AuthErrorCode } from '../auth/auth.exception.js';
 import type { RegistryErrorCode } from '../registry/registry.exception.js';
+import type { WebhookErrorCode } from '../webhooks/webhooks.exception.js';
 
 /** Codes any feature may use. */
 export type CommonErrorCode = 'VALIDATION_FAILED' | 'UNSUPPORTED_MEDIA_TYPE' | 'NOT_READY';
 
 /** Every code the HTTP layer can answer with. A feature adds its code union here. */
-export type ErrorCode = CommonErrorCode | AuthErrorCode | RegistryErrorCode | AlarmErrorCode;
+export type ErrorCode = CommonErrorCode | AuthErrorCode | RegistryErrorCode | AlarmErrorCode | WebhookErrorCode;
 
 interface ProblemType {
   status: HttpStatus;
@@ -66,6 +67,16 @@ const PROBLEM_TYPES: Record<ErrorCode, ProblemType> = {
   MAINTENANCE_WINDOW_INVALID: {
     status: HttpStatus.UNPROCESSABLE_ENTITY,
     title: 'Maintenance window is not valid',
+  },
+
+  WEBHOOK_ENDPOINT_NOT_FOUND: { status: HttpStatus.NOT_FOUND, title: 'Webhook endpoint not found' },
+  WEBHOOK_DELIVERY_NOT_FOUND: { status: HttpStatus.NOT_FOUND, title: 'Webhook delivery not found' },
+  WEBHOOK_URL_REFUSED: { status: HttpStatus.UNPROCESSABLE_ENTITY, title: 'Webhook URL not allowed' },
+  WEBHOOK_ENDPOINT_INVALID: { status: HttpStatus.UNPROCESSABLE_ENTITY, title: 'Webhook endpoint is not valid' },
+  WEBHOOK_REPLAY_INVALID: { status: HttpStatus.UNPROCESSABLE_ENTITY, title: 'Replay request is not valid' },
+  WEBHOOK_SECRET_UNREADABLE: {
+    status: HttpStatus.INTERNAL_SERVER_ERROR,
+    title: 'Webhook secret cannot be decrypted (WEBHOOK_SECRET_KEY changed?)',
   },
 };
 

@@ -44,7 +44,7 @@ export const telemetryWriterProviders: Provider[] = [
   },
 ];
 
-/** lifeline_influx_write_seconds, lifeline_influx_lines_total{outcome}, lifeline_influx_spool_lines. */
+/** lifeline_influx_write_seconds and lifeline_influx_lines_total{outcome} fed by the writer's hooks. */
 function writerMetrics(
   metrics: MetricsService,
   logger: Logger,
@@ -67,15 +67,7 @@ function writerMetrics(
     (typeof LINE_OUTCOMES)[number],
     Counter.Internal
   >;
-  new Gauge({
-    name: 'lifeline_influx_spool_lines',
-    help: 'Telemetry lines waiting in the disk spool for InfluxDB',
-    registers,
-    collect() {
-      const w = writer();
-      if (w) this.set(w.stats().spool.lines);
-    },
-  });
+  spoolGauge(metrics, writer);
   return {
     onBatchWritten: (n, latencyMs) => {
       by.written.inc(n);
@@ -90,6 +82,19 @@ function writerMetrics(
     onStoreDown: (reason) => logger.warn({ msg: 'InfluxDB unavailable; spooling telemetry', reason }),
     onStoreUp: () => logger.log({ msg: 'InfluxDB available again; replaying the spool' }),
   };
+}
+
+/** lifeline_influx_spool_lines, read from the writer at scrape time. */
+function spoolGauge(metrics: MetricsService, writer: () => TelemetryWriter | undefined): void {
+  new Gauge({
+    name: 'lifeline_influx_spool_lines',
+    help: 'Telemetry lines waiting in the disk spool for InfluxDB',
+    registers: [metrics.registry],
+    collect() {
+      const w = writer();
+      if (w) this.set(w.stats().spool.lines);
+    },
+  });
 }
 
 function nestWriterLogger(logger: Logger): WriterLogger {

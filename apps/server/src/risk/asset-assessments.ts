@@ -15,6 +15,11 @@ export class AssetAssessments {
     private readonly settings: RiskSettings,
   ) {}
 
+  /** Every asset id, in id order. */
+  allAssetIds(): Promise<string[]> {
+    return this.inputs.allAssetIds();
+  }
+
   /** Assessments of those of `ids` that exist, given their stored states (null = never assessed). */
   async assess(
     db: Db,

@@ -8,6 +8,15 @@ import { canonicalJson } from './canonical-json.js';
 import type { AssetAssessment } from './risk-assessor.js';
 import { topReasons } from './risk-reasons.js';
 
+/** What one save wrote: the level/verified changes, and first assessments another evaluator beat us to. */
+export interface SaveResult {
+  changes: RiskChange[];
+  /** Rows inserted or replaced (an unchanged assessment is not rewritten). */
+  written: number;
+  /** Assets whose first assessment another evaluator inserted meanwhile: assess them again, now locked. */
+  lost: string[];
+}
+
 /** What one write did to an asset's level, for logs, metrics and tests. */
 export interface RiskChange {
   assetId: string;
@@ -75,7 +84,7 @@ export class RiskPersistence {
     assessments: readonly AssetAssessment[],
     locked: ReadonlyMap<string, StoredRisk>,
     ctx: { now: number; trigger: string },
-  ): Promise<RiskChange[]> {
+  ): Promise<SaveResult> {
     const fresh = assessments.filter((a) => !locked.has(a.asset.id));
     const known = assessments.filter((a) => {
       const stored = locked.get(a.asset.id);
@@ -86,13 +95,14 @@ export class RiskPersistence {
     const changed = [...fresh.filter((a) => inserted.has(a.asset.id)), ...known].filter(levelOrVerifiedChanged);
     await this.risks.appendHistory(trx, changed.map((a) => this.historyRow(a, ctx)));
     await this.events.append(trx, changed.map((a) => this.event(a, ctx.now)));
-    return changed.map((a) => ({
+    const changes = changed.map((a) => ({
       assetId: a.asset.id,
       from: a.transition.from,
       to: a.transition.to,
       verified: a.transition.state.verified,
       reason: a.transition.reason,
     }));
+    return { changes, written: inserted.size + known.length, lost: fresh.filter((a) => !inserted.has(a.asset.id)).map((a) => a.asset.id) };
   }
 
   private historyRow(a: AssetAssessment, ctx: { now: number; trigger: string }): RiskHistoryRow {
@@ -109,7 +119,7 @@ export class RiskPersistence {
     };
   }
 
-  private event(a: AssetAssessment, now: number): NewPlatformEvent<RiskEventData> {
+  private event(a: AssetAssessment, now: number): NewPlatformEvent {
     const { asset, transition } = a;
     const reasons = topReasons(a.explanation, transition.state.verified);
     return {
@@ -129,7 +139,7 @@ export class RiskPersistence {
         score: a.dynamic.score,
         reason: [transition.reason, ...reasons].join('; '),
         links: { self: `${this.config.http.publicUrl}/api/v1/assets/${encodeURIComponent(asset.id)}/risk` },
-      },
+      } satisfies RiskEventData,
     };
   }
 }

@@ -56,13 +56,9 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number)
   if (value === null || value === undefined) return null;
   const text = value.trim();
   if (/^\d+$/.test(text)) return Number(text) * 1000;
-  // IMF-fixdate (and the obsolete forms Date.parse also reads) must name a weekday and GMT.
-  if (!/^[A-Za-z]{3},? .*GMT$|^[A-Za-z]+day, .*GMT$|^[A-Za-z]{3} [A-Za-z]{3} /.test(text)) return null;
+  // Every HTTP-date form (RFC 9110 §5.6.7: IMF-fixdate, RFC 850, asctime) is in GMT; asctime says so
+  // implicitly, and is obsolete — require the zone so Date.parse never guesses a local time.
+  if (!/ GMT$/.test(text)) return null;
   const at = Date.parse(text);
   return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
-}
-
-/** Whether an outcome counts as a failed delivery attempt (everything but success). */
-export function isFailure(outcome: AttemptOutcome): boolean {
-  return outcome.kind !== 'success';
 }

@@ -55,9 +55,12 @@ function isRiskLevel(value: unknown): value is RiskLevel {
   return typeof value === 'string' && (RISK_LEVELS as readonly string[]).includes(value);
 }
 
-/** Whether `pattern` names at least one event type of the contract (a typo would silently match nothing). */
-export function isEventTypePattern(pattern: string): boolean {
-  if (pattern === '*') return true;
-  if (pattern.endsWith('.*')) return EVENT_TYPES.some((t) => t.startsWith(pattern.slice(0, -1)));
-  return (EVENT_TYPES as readonly string[]).includes(pattern);
-}
+/**
+ * Every accepted `eventTypes` entry: each contract event type, each family (`alarm.*`, …) and `*`.
+ * A typo such as `alarm.rasied` would silently match nothing, so it is refused instead.
+ */
+export const EVENT_TYPE_PATTERNS: readonly string[] = [
+  '*',
+  ...new Set(EVENT_TYPES.map((t) => `${t.split('.')[0]}.*`)),
+  ...EVENT_TYPES,
+];

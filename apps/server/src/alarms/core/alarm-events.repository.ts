@@ -19,7 +19,10 @@ export class AlarmEventsRepository {
 
   async insert(trx: Db, rows: readonly Insertable<AlarmEventTable>[]): Promise<void> {
     if (rows.length === 0) return;
-    await trx.insertInto('alarm_events').values([...rows]).execute();
+    await trx
+      .insertInto('alarm_events')
+      .values([...rows])
+      .execute();
   }
 
   /** Every event of an alarm, in sequence order. */

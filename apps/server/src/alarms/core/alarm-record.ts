@@ -1,12 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Domain } from '#contracts';
-import {
-  dueTimes,
-  nextEscalation,
-  TERMINAL_STATES,
-  type AlarmLevel,
-  type WorkflowAlarm,
-} from '#domain';
+import { dueTimes, nextEscalation, TERMINAL_STATES, type AlarmLevel, type WorkflowAlarm } from '#domain';
 import type { AlarmTable } from '#postgres';
 import type { AlarmPolicy } from './alarm-policy.js';
 

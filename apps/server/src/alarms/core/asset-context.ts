@@ -30,5 +30,10 @@ export function toAssetContext(row: AssetContextRow): AssetContext | null {
 
 /** The maintenance-window scope of an asset (maintenance.ts AlarmScope). */
 export function scopeOf(asset: AssetContext): AlarmScope {
-  return { assetId: asset.id, ancestorIds: asset.ancestorIds, domain: asset.domain, district: asset.district };
+  return {
+    assetId: asset.id,
+    ancestorIds: asset.ancestorIds,
+    domain: asset.domain,
+    district: asset.district,
+  };
 }

@@ -47,13 +47,24 @@ export class Corroboration {
     const group = groupOf(asset);
     let count = 0;
     for (const [other, a] of this.anomalies.get(rule.id) ?? [])
-      if (other !== deviceId && a.group === group && a.anomalous && Math.abs(ts - a.ts) <= NEIGHBOUR_WINDOW_MS)
+      if (
+        other !== deviceId &&
+        a.group === group &&
+        a.anomalous &&
+        Math.abs(ts - a.ts) <= NEIGHBOUR_WINDOW_MS
+      )
         count++;
     return { ...context, neighboursAnomalous: count };
   }
 
   /** After evaluating: whether the device's reading met a condition of a rule that counts neighbours. */
-  noteOutcome(asset: AssetContext, deviceId: string, rule: ResolvedRule, ts: number, anomalous: boolean): void {
+  noteOutcome(
+    asset: AssetContext,
+    deviceId: string,
+    rule: ResolvedRule,
+    ts: number,
+    anomalous: boolean,
+  ): void {
     if (!rule.corroborations.some((c) => c.kind === 'neighbours')) return;
     let devices = this.anomalies.get(rule.id);
     if (!devices) this.anomalies.set(rule.id, (devices = new Map()));

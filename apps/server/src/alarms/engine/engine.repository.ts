@@ -61,6 +61,8 @@ export class EngineRepository {
                     ${rows.map((x) => JSON.stringify(x.state))}::jsonb[],
                     ${rows.map((x) => JSON.stringify(x.noise))}::jsonb[]) AS t(a, r, s, n)
       ON CONFLICT (asset_id, rule_id)
-      DO UPDATE SET state = excluded.state, noise = excluded.noise, updated_at = excluded.updated_at`.execute(db);
+      DO UPDATE SET state = excluded.state, noise = excluded.noise, updated_at = excluded.updated_at`.execute(
+      db,
+    );
   }
 }

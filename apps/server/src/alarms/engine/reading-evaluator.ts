@@ -66,7 +66,11 @@ export class ReadingEvaluator {
       for (const [metric, value] of Object.entries(values)) {
         for (const rule of rules.byMetric.get(metric) ?? []) {
           evaluations++;
-          const reading: RuleReading = { ts: r.ts, value, quality: r.quality === 'suspect' ? 'suspect' : 'good' };
+          const reading: RuleReading = {
+            ts: r.ts,
+            value,
+            quality: r.quality === 'suspect' ? 'suspect' : 'good',
+          };
           const found = this.step(asset, r.deviceId, rule, reading, now);
           for (const transition of found.transitions)
             work.push({
@@ -101,7 +105,13 @@ export class ReadingEvaluator {
     if (unchanged || (current === undefined && result.ignored.length > 0)) {
       return { transitions: [], snapshot: current ?? { state: result.state, noise: [] } };
     }
-    this.caches.corroboration.noteOutcome(asset, deviceId, rule, reading.ts, result.state.conditionLevel !== null);
+    this.caches.corroboration.noteOutcome(
+      asset,
+      deviceId,
+      rule,
+      reading.ts,
+      result.state.conditionLevel !== null,
+    );
     let noise = current?.noise ?? [];
     for (const t of result.transitions)
       if (t.kind === 'raise' || t.kind === 'clear') noise = recordTransition(noise, t.ts, this.policy.noise);

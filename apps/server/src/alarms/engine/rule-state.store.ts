@@ -71,9 +71,14 @@ export class RuleStateStore {
     return n;
   }
 
+  /** True when dirty states wait and the write-behind period has passed. */
+  flushDue(now: number): boolean {
+    return this.dirty.size > 0 && now - this.lastFlush >= FLUSH_INTERVAL_MS;
+  }
+
   /** Flushes when the write-behind period has passed (or `force`); failed rows stay dirty. */
   async flush(now: number, force = false): Promise<void> {
-    if (this.dirty.size === 0 || (!force && now - this.lastFlush < FLUSH_INTERVAL_MS)) return;
+    if (this.dirty.size === 0 || (!force && !this.flushDue(now))) return;
     this.lastFlush = now;
     const taken = [...this.dirty];
     this.dirty.clear();

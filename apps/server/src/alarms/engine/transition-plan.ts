@@ -88,7 +88,12 @@ export function planTransition(input: PlanInput): AlarmChange | null {
     chattering: open.chattering || work.chattering,
   };
   if (draft.events.length === 0 && sameObservation(open, record)) return null;
-  return { record, previousSequence: open.workflow.sequence, events: draft.events, suppressed: input.suppressed };
+  return {
+    record,
+    previousSequence: open.workflow.sequence,
+    events: draft.events,
+    suppressed: input.suppressed,
+  };
 }
 
 function foldTransition(draft: Draft, input: PlanInput): void {

@@ -1,0 +1,44 @@
+import type { AssetView } from '../api/types';
+import { useT, type MessageKey } from '../i18n/i18n';
+import { zhCN } from '../i18n/zh-CN';
+
+/** A census value for display: lists joined, booleans as yes/no, known codes translated. */
+function display(value: unknown, t: ReturnType<typeof useT>): string {
+  if (Array.isArray(value)) return value.map((v) => display(v, t)).join('、');
+  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+  if (typeof value === 'string') {
+    const key = `value.${value}` as MessageKey;
+    return key in zhCN ? t(key) : value;
+  }
+  return value === null || value === undefined ? t('common.none') : String(value);
+}
+
+/** The census record (建档立卡): registry fields and every attribute, known ones with translated names. */
+export function CensusCard(props: { asset: AssetView }) {
+  const t = useT();
+  const a = props.asset;
+  const label = (field: string) => {
+    const key = `census.${field}` as MessageKey;
+    return key in zhCN ? t(key) : field;
+  };
+  const rows: [string, string][] = [
+    [t('map.owner'), a.ownerUnitId],
+    [t('map.kind'), a.kind],
+    ...(a.lengthM !== null ? [[label('length_m'), `${Math.round(a.lengthM)} m`] as [string, string]] : []),
+    ...(a.parentId ? [[label('parent_id'), a.parentId] as [string, string]] : []),
+    ...Object.entries(a.attributes).map(([k, v]): [string, string] => [label(k), display(v, t)]),
+  ];
+  return (
+    <section class="card census-card" aria-labelledby="census-title">
+      <h2 id="census-title">{t('asset.census')}</h2>
+      <dl class="facts">
+        {rows.map(([term, value]) => (
+          <div key={term} class="fact">
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import type { PathOptions } from 'leaflet';
+import type { RiskLevel } from '#contracts';
+import type { RiskMark } from '../api/types';
+import { LEVEL_COLOURS, UNGRADED_COLOUR } from '../ui/levels';
+
+export type ShapeKind = 'point' | 'line' | 'area';
+
+const LINE_WEIGHT: Readonly<Record<RiskLevel, number>> = { major: 6, larger: 5, general: 4, low: 3 };
+
+/**
+ * How an asset is drawn: filled with its level's colour. An unverified level (stale data) keeps its
+ * colour but is dashed with a grey outline and a faded fill; an asset not graded yet is grey.
+ */
+export function assetStyle(shape: ShapeKind, mark: RiskMark | undefined): PathOptions {
+  const colour = mark ? LEVEL_COLOURS[mark.level] : UNGRADED_COLOUR;
+  const unverified = mark !== undefined && !mark.verified;
+  const dashArray = unverified ? '5 5' : undefined;
+  if (shape === 'line') {
+    return { color: colour, weight: mark ? LINE_WEIGHT[mark.level] : 3, opacity: unverified ? 0.75 : 0.95, dashArray, fill: false };
+  }
+  return {
+    color: unverified ? UNGRADED_COLOUR : '#0b1a2b',
+    weight: unverified ? 2.5 : 1.5,
+    dashArray,
+    fillColor: colour,
+    fillOpacity: unverified ? 0.35 : 0.9,
+  };
+}
+
+/** Point radius in pixels: larger for higher levels so red stands out on a crowded map. */
+export function pointRadius(mark: RiskMark | undefined): number {
+  switch (mark?.level) {
+    case 'major':
+      return 9;
+    case 'larger':
+      return 7;
+    case 'general':
+      return 6;
+    default:
+      return 5;
+  }
+}
+
+/** Draw order: higher levels on top (canvas paints in insertion order). */
+export function levelRank(mark: RiskMark | undefined): number {
+  return mark ? 4 - (['major', 'larger', 'general', 'low'] as const).indexOf(mark.level) : 0;
+}
