@@ -114,17 +114,21 @@ export class LoadGenerator {
       socket.setNoDelay(true);
       socket.once('connect', () => socket.write(connectPacket(`bench-${i}`, d.id, d.secret)));
       socket.on('data', (chunk: Buffer) => {
-        reader.push(chunk, (type, body) => {
-          if (type === PUBACK) this.onPuback(i, body.readUInt16BE(0));
-          else if (type === CONNACK && !settled) {
-            const code = body[1];
-            if (code === 0) {
+        try {
+          reader.push(chunk, (type, body) => {
+            if (type === PUBACK) this.onPuback(i, body.readUInt16BE(0));
+            else if (type === CONNACK && !settled) {
+              const code = body[1];
+              if (code !== 0) return finish(`CONNACK return code ${code}`);
               this.sockets[i] = socket;
               this.connected++;
               finish(null);
-            } else finish(`CONNACK return code ${code}`);
-          }
-        });
+            }
+          });
+        } catch (err) {
+          // A broken stream: drop the connection (counted as a disconnect) rather than the generator.
+          socket.destroy(err instanceof Error ? err : new Error(String(err)));
+        }
       });
       socket.on('error', (err) => finish(err.message));
       socket.on('close', () => {

@@ -22,7 +22,9 @@ export async function runCommand(args: RunArgs & { credentials?: string }, log: 
   const plan = config.scenario;
   log(
     `running ${config.devices.length} device(s) against ${config.url}, seed ${config.seed}` +
-      (plan ? `; scenario ${plan.scenario.name} on ${runner.reachedCount} device(s) in ${plan.startAfterS} s` : ''),
+      (plan
+        ? `; scenario ${plan.scenario.name} on ${runner.reachedCount} device(s) in ${plan.startAfterS} s`
+        : ''),
   );
   const stop = (signal: string): void => void runner.stop(signal);
   process.once('SIGINT', stop);
@@ -53,7 +55,8 @@ export interface LoadArgs {
 export async function loadCommand(args: LoadArgs, log: Log): Promise<number> {
   const creds = await credentialsOrUsage(args.credentials, log);
   const count = numberOption('devices', args.devices, { min: 1, integer: true }) ?? creds.devices.length;
-  if (count > creds.devices.length) throw new UsageError(`--devices ${count}: the credentials file has only ${creds.devices.length}`);
+  if (count > creds.devices.length)
+    throw new UsageError(`--devices ${count}: the credentials file has only ${creds.devices.length}`);
   const seed = numberOption('seed', args.seed, { min: 0, integer: true }) ?? 1;
   const result = await runLoad({
     url: args.url ?? creds.mqttUrl ?? DEFAULT_URL,
@@ -62,7 +65,9 @@ export async function loadCommand(args: LoadArgs, log: Log): Promise<number> {
     durationS: numberOption('duration', args.duration, { min: 1 }) ?? 60,
     connections: numberOption('connections', args.connections, { min: 1, integer: true }) ?? 200,
     seed,
-    startSeq: numberOption('start-seq', args['start-seq'], { min: 0, integer: true }) ?? Math.floor(Date.now() / 1000),
+    startSeq:
+      numberOption('start-seq', args['start-seq'], { min: 0, integer: true }) ??
+      Math.floor(Date.now() / 1000),
     drainS: numberOption('drain', args.drain, { min: 0 }) ?? 30,
     out: args.out ?? 'load-result.json',
     log,

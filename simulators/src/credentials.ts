@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import { isDomain } from '#contracts';
-import type { DeviceCredentials } from './device.js';
+import { PRESSURE_CLASSES, type PressureClass, isDomain } from '#contracts';
+import type { DeviceCredentials, DeviceParams } from './device.js';
 
 /**
  * The credentials file written by `seed load` (seeds/src/loader/credentials.ts):
@@ -12,7 +12,23 @@ export interface CredentialsFile {
   devices: DeviceCredentials[];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const NUMERIC_PARAMS = ['depthM', 'diameterMm', 'designStrainUe', 'deflectionLimitMm', 'spanM'] as const;
+
+/** Keeps the asset facts the signal models understand; anything else (or non-numeric) is ignored. */
+function checkParams(raw: Record<string, unknown>): DeviceParams {
+  const params: DeviceParams = {};
+  for (const key of NUMERIC_PARAMS) {
+    const v = raw[key];
+    if (typeof v === 'number' && Number.isFinite(v) && v > 0) params[key] = v;
+  }
+  const pc = raw.pressureClass;
+  if (typeof pc === 'string' && (PRESSURE_CLASSES as readonly string[]).includes(pc))
+    params.pressureClass = pc as PressureClass;
+  return params;
+}
 
 function checkDevice(raw: unknown, index: number): DeviceCredentials {
   const where = `device #${index + 1}`;
@@ -22,19 +38,21 @@ function checkDevice(raw: unknown, index: number): DeviceCredentials {
   if (!id) throw new Error(`${where} has no id`);
   if (!isDomain(raw.domain)) throw new Error(`${label} has an unknown domain ${JSON.stringify(raw.domain)}`);
   if (typeof raw.assetId !== 'string') throw new Error(`${label} has no assetId`);
-  if (!Array.isArray(raw.metrics) || !raw.metrics.every((m) => typeof m === 'string')) throw new Error(`${label} has no metrics list`);
-  if (typeof raw.reportIntervalS !== 'number' || !(raw.reportIntervalS > 0)) throw new Error(`${label} has no positive reportIntervalS`);
+  if (!Array.isArray(raw.metrics) || !raw.metrics.every((m) => typeof m === 'string'))
+    throw new Error(`${label} has no metrics list`);
+  if (typeof raw.reportIntervalS !== 'number' || !(raw.reportIntervalS > 0))
+    throw new Error(`${label} has no positive reportIntervalS`);
   if (typeof raw.secret !== 'string' || raw.secret === '') throw new Error(`${label} has no secret`);
   return {
     id,
     domain: raw.domain,
     assetId: raw.assetId,
-    metrics: raw.metrics as string[],
+    metrics: raw.metrics,
     reportIntervalS: raw.reportIntervalS,
     secret: raw.secret,
     ...(typeof raw.assetKind === 'string' ? { assetKind: raw.assetKind } : {}),
     ...(typeof raw.zone === 'string' ? { zone: raw.zone } : {}),
-    ...(isObject(raw.params) ? { params: raw.params as DeviceCredentials['params'] } : {}),
+    ...(isObject(raw.params) ? { params: checkParams(raw.params) } : {}),
   };
 }
 
@@ -43,14 +61,15 @@ export function parseCredentials(text: string, source: string): CredentialsFile 
   try {
     doc = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${source}: not JSON (${(error as Error).message})`);
+    throw new Error(`${source}: not JSON (${(error as Error).message})`, { cause: error });
   }
-  if (!isObject(doc) || !Array.isArray(doc.devices)) throw new Error(`${source}: expected { "devices": [ … ] }`);
+  if (!isObject(doc) || !Array.isArray(doc.devices))
+    throw new Error(`${source}: expected { "devices": [ … ] }`);
   try {
     const devices = doc.devices.map(checkDevice);
     return { ...(typeof doc.mqttUrl === 'string' ? { mqttUrl: doc.mqttUrl } : {}), devices };
   } catch (error) {
-    throw new Error(`${source}: ${(error as Error).message}`);
+    throw new Error(`${source}: ${(error as Error).message}`, { cause: error });
   }
 }
 

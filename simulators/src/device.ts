@@ -48,4 +48,5 @@ export function prepareDevice(credentials: DeviceCredentials, seed: number): Sim
   };
 }
 
-export const has = (device: { metrics: readonly string[] }, metric: string): boolean => device.metrics.includes(metric);
+export const has = (device: { metrics: readonly string[] }, metric: string): boolean =>
+  device.metrics.includes(metric);

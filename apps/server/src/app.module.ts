@@ -1,4 +1,8 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { AlarmEngineModule } from './alarms/engine/alarm-engine.module.js';
+import { AlarmsModule } from './alarms/alarms.module.js';
+import { AlarmSchedulesModule } from './alarms/schedule/alarm-schedules.module.js';
 import { AuditApiModule } from './audit/audit-api.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -14,7 +18,10 @@ import { IngestModule } from './ingest/ingest.module.js';
 import { RejectionsApiModule } from './ingest/rejections/rejections-api.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { RegistryModule } from './registry/registry.module.js';
+import { SseModule } from './sse/sse.module.js';
 import { TelemetryModule } from './telemetry/telemetry.module.js';
+import { WebhookDispatcherModule } from './webhooks/dispatch/webhook-dispatcher.module.js';
+import { WebhooksApiModule } from './webhooks/webhooks-api.module.js';
 
 type ModuleRef = Type<unknown> | DynamicModule;
 
@@ -37,9 +44,10 @@ const CORE_MODULES: ModuleRef[] = [
  * a module listed under several roles is loaded once.
  */
 const ROLE_MODULES: Record<ProcessRole, ModuleRef[]> = {
-  api: [TokensApiModule, AuditApiModule, RegistryModule, RejectionsApiModule, ConsoleModule, TelemetryModule],
-  ingest: [IngestModule],
-  dispatcher: [],
+  api: [TokensApiModule, AuditApiModule, RegistryModule, RejectionsApiModule, ConsoleModule, TelemetryModule, AlarmsModule, SseModule, WebhooksApiModule],
+  ingest: [IngestModule, AlarmEngineModule],
+  // ScheduleModule.forRoot() once per process (each extra forRoot registers every @Interval again).
+  dispatcher: [ScheduleModule.forRoot(), AlarmSchedulesModule, WebhookDispatcherModule],
 };
 
 @Module({})

@@ -57,19 +57,27 @@ const CONNECT_TIMEOUT_MS = 30_000;
 
 export function brokerAddress(url: string): { host: string; port: number } {
   const u = new URL(url);
-  if (u.protocol !== 'mqtt:' && u.protocol !== 'tcp:') throw new Error(`load mode speaks plain MQTT over TCP (mqtt://host:port), not ${u.protocol}`);
+  if (u.protocol !== 'mqtt:' && u.protocol !== 'tcp:')
+    throw new Error(`load mode speaks plain MQTT over TCP (mqtt://host:port), not ${u.protocol}`);
   return { host: u.hostname, port: u.port === '' ? 1883 : Number(u.port) };
 }
 
 /** Opens every connection, at most `parallel` handshakes at once. */
-async function openAll(conns: LoadConnection[], host: string, port: number, parallel: number, log: (l: string) => void): Promise<void> {
+async function openAll(
+  conns: LoadConnection[],
+  host: string,
+  port: number,
+  parallel: number,
+  log: (l: string) => void,
+): Promise<void> {
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
     while (next < conns.length) {
       const c = conns[next++];
       await c.open(host, port, CONNECT_TIMEOUT_MS).catch(() => undefined);
-      if (++done % 1000 === 0) log(`${done}/${conns.length} attempted, ${conns.filter((x) => x.isUp).length} connected`);
+      if (++done % 1000 === 0)
+        log(`${done}/${conns.length} attempted, ${conns.filter((x) => x.isUp).length} connected`);
     }
   };
   await Promise.all(Array.from({ length: Math.min(parallel, conns.length) }, worker));
@@ -110,16 +118,22 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
   const { host, port } = brokerAddress(config.url);
   const startedAt = new Date();
   const intervalMs = 1000 / config.ratePerDevice;
-  const conns = config.devices.map((d) => new LoadConnection(d, new PayloadTemplate(d, config.seed, startedAt.getTime(), intervalMs)));
+  const conns = config.devices.map(
+    (d) => new LoadConnection(d, new PayloadTemplate(d, config.seed, startedAt.getTime(), intervalMs)),
+  );
   config.log(`connecting ${conns.length} devices to ${host}:${port}, ${config.connections} at a time…`);
   await openAll(conns, host, port, config.connections, config.log);
   const connected = conns.filter((c) => c.isUp).length;
-  config.log(`${connected}/${conns.length} connected; sending ${config.ratePerDevice}/s each for ${config.durationS} s`);
+  config.log(
+    `${connected}/${conns.length} connected; sending ${config.ratePerDevice}/s each for ${config.durationS} s`,
+  );
   const stats = setInterval(() => {
     const sent = conns.reduce((s, c) => s + c.sent, 0);
     const acked = conns.reduce((s, c) => s + c.acked, 0);
     const buffered = conns.reduce((s, c) => s + c.buffered, 0);
-    config.log(`sent ${sent} · acked ${acked} · in flight ${sent - acked} · socket buffers ${(buffered / 1024).toFixed(0)} KiB`);
+    config.log(
+      `sent ${sent} · acked ${acked} · in flight ${sent - acked} · socket buffers ${(buffered / 1024).toFixed(0)} KiB`,
+    );
   }, 5_000);
   const t0 = Date.now();
   await sendLoop(conns, config, t0);
@@ -129,23 +143,29 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
   for (const c of conns) c.close();
   const result = summarize(conns, config, startedAt, connected, sendWindowS);
   await writeFile(config.out, `${JSON.stringify(result, null, 1)}\n`, 'utf8');
-  config.log(`done: sent ${result.sent}, acked ${result.acked} (${(result.sendRate).toFixed(0)} msg/s); per-device seq ranges in ${config.out}`);
+  config.log(
+    `done: sent ${result.sent}, acked ${result.acked} (${result.sendRate.toFixed(0)} msg/s); per-device seq ranges in ${config.out}`,
+  );
   return result;
 }
 
-function summarize(conns: LoadConnection[], config: LoadConfig, startedAt: Date, connected: number, sendWindowS: number): LoadResult {
-  const perDevice = conns.map(
-    (c): DeviceResult => ({
-      id: c.device.id,
-      domain: c.device.domain,
-      sent: c.sent,
-      acked: c.acked,
-      skipped: c.skipped,
-      firstSeq: c.firstSeq < 0 ? null : c.firstSeq,
-      lastSeq: c.lastSeq < 0 ? null : c.lastSeq,
-      ...(c.error ? { error: c.error } : {}),
-    }),
-  );
+function summarize(
+  conns: LoadConnection[],
+  config: LoadConfig,
+  startedAt: Date,
+  connected: number,
+  sendWindowS: number,
+): LoadResult {
+  const perDevice = conns.map((c): DeviceResult => ({
+    id: c.device.id,
+    domain: c.device.domain,
+    sent: c.sent,
+    acked: c.acked,
+    skipped: c.skipped,
+    firstSeq: c.firstSeq < 0 ? null : c.firstSeq,
+    lastSeq: c.lastSeq < 0 ? null : c.lastSeq,
+    ...(c.error ? { error: c.error } : {}),
+  }));
   const sent = perDevice.reduce((s, d) => s + d.sent, 0);
   return {
     startedAt: startedAt.toISOString(),

@@ -14,7 +14,9 @@ export class PayloadTemplate {
   private readonly tail: string;
 
   constructor(device: SimDevice, seed: number, startMs: number, intervalMs: number) {
-    this.metrics = Array.from({ length: RING }, (_, k) => JSON.stringify(roundMetrics(baseReading(device, startMs + k * intervalMs, seed))));
+    this.metrics = Array.from({ length: RING }, (_, k) =>
+      JSON.stringify(roundMetrics(baseReading(device, startMs + k * intervalMs, seed))),
+    );
     const h = health(device, startMs);
     this.tail = `${h.battery_pct === undefined ? '' : `,"battery_pct":${h.battery_pct}`}${h.rssi_dbm === undefined ? '' : `,"rssi_dbm":${h.rssi_dbm}`}}`;
   }

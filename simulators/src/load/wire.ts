@@ -21,7 +21,12 @@ export function connectPacket(device: DeviceCredentials): Buffer {
     password: Buffer.from(device.secret, 'utf8'),
     clean: true,
     keepalive: KEEPALIVE_S,
-    will: { topic: deviceTopic(device.domain, device.id, 'status'), payload: Buffer.from(OFFLINE), qos: 1, retain: true },
+    will: {
+      topic: deviceTopic(device.domain, device.id, 'status'),
+      payload: Buffer.from(OFFLINE),
+      qos: 1,
+      retain: true,
+    },
   });
 }
 

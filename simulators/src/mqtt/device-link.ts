@@ -113,7 +113,7 @@ export class DeviceLink {
     let parsed: Partial<DeviceErrorMessage> = {};
     try {
       const value = JSON.parse(raw) as unknown;
-      if (typeof value === 'object' && value !== null) parsed = value as Partial<DeviceErrorMessage>;
+      if (typeof value === 'object' && value !== null) parsed = value;
     } catch {
       // Not JSON: still counted, shown raw.
     }

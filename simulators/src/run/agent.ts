@@ -24,7 +24,13 @@ export class Agent {
   }
 
   /** Takes a reading and sends what the emitter decides, opening or cutting the link as the fault says. */
-  report(simT: number, wallNow: number, seed: number, effect: ActiveEffect | undefined, stats: RunStats): void {
+  report(
+    simT: number,
+    wallNow: number,
+    seed: number,
+    effect: ActiveEffect | undefined,
+    stats: RunStats,
+  ): void {
     const reading = readingAt(this.device, simT, wallNow, seed, effect);
     const emission = emit(this.emitter, reading, effect?.scenario.transport);
     stats.lost += emission.lost;

@@ -31,20 +31,35 @@ export interface RunArgs {
 
 export const DEFAULT_URL = 'mqtt://127.0.0.1:1883';
 
-export function numberOption(name: string, raw: string | undefined, opts: { min: number; integer?: boolean }): number | undefined {
+export function numberOption(
+  name: string,
+  raw: string | undefined,
+  opts: { min: number; integer?: boolean },
+): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
   if (!Number.isFinite(n) || n < opts.min || (opts.integer && !Number.isInteger(n))) {
-    throw new UsageError(`--${name} must be ${opts.integer ? 'an integer' : 'a number'} ≥ ${opts.min}, got "${raw}"`);
+    throw new UsageError(
+      `--${name} must be ${opts.integer ? 'an integer' : 'a number'} ≥ ${opts.min}, got "${raw}"`,
+    );
   }
   return n;
 }
 
 /** The devices to run: filtered by domain/asset, the first N, plus every device the scenario reaches. */
-export function selectDevices(all: readonly SimDevice[], args: RunArgs, plan: PlannedScenario | undefined): SimDevice[] {
-  if (args.domain !== undefined && !isDomain(args.domain)) throw new UsageError(`--domain must be one of gas|heating|water|drainage|bridge|tunnel`);
+export function selectDevices(
+  all: readonly SimDevice[],
+  args: RunArgs,
+  plan: PlannedScenario | undefined,
+): SimDevice[] {
+  if (args.domain !== undefined && !isDomain(args.domain))
+    throw new UsageError(`--domain must be one of gas|heating|water|drainage|bridge|tunnel`);
   const assetFilter = plan ? undefined : args.asset;
-  let chosen = all.filter((d) => (args.domain === undefined || d.domain === args.domain) && (assetFilter === undefined || d.assetId === assetFilter || d.zone === assetFilter));
+  let chosen = all.filter(
+    (d) =>
+      (args.domain === undefined || d.domain === args.domain) &&
+      (assetFilter === undefined || d.assetId === assetFilter || d.zone === assetFilter),
+  );
   const count = numberOption('devices', args.devices, { min: 1, integer: true });
   if (count !== undefined) chosen = chosen.slice(0, count);
   if (!plan) return chosen;
@@ -60,7 +75,7 @@ function planScenario(args: RunArgs, devices: readonly SimDevice[]): PlannedScen
   try {
     target = resolveTarget(devices, scenario, { assetId: args.asset, deviceId: args.device });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError((error as Error).message, { cause: error });
   }
   const durationS = numberOption('scenario-duration', args['scenario-duration'], { min: 1 });
   return {
@@ -72,12 +87,17 @@ function planScenario(args: RunArgs, devices: readonly SimDevice[]): PlannedScen
 }
 
 /** Turns the parsed options and the credentials into a run configuration. */
-export function buildRunConfig(args: RunArgs, creds: CredentialsFile, log: (line: string) => void): RunConfig {
+export function buildRunConfig(
+  args: RunArgs,
+  creds: CredentialsFile,
+  log: (line: string) => void,
+): RunConfig {
   const seed = numberOption('seed', args.seed, { min: 0, integer: true }) ?? 1;
   const intervalS = numberOption('interval-s', args['interval-s'], { min: 0.01 });
   const speedup = numberOption('speedup', args.speedup, { min: 0.001 }) ?? 1;
   const rate = numberOption('rate', args.rate, { min: 0.001 });
-  if (intervalS !== undefined && args.speedup !== undefined) throw new UsageError('use either --interval-s or --speedup, not both');
+  if (intervalS !== undefined && args.speedup !== undefined)
+    throw new UsageError('use either --interval-s or --speedup, not both');
   const all = creds.devices.map((d) => prepareDevice(d, seed));
   const plan = planScenario(args, all);
   const devices = selectDevices(all, args, plan);
@@ -86,7 +106,11 @@ export function buildRunConfig(args: RunArgs, creds: CredentialsFile, log: (line
     url: args.url ?? creds.mqttUrl ?? DEFAULT_URL,
     devices,
     seed,
-    timing: { speedup, ...(intervalS === undefined ? {} : { intervalS }), ...(rate === undefined ? {} : { rate }) },
+    timing: {
+      speedup,
+      ...(intervalS === undefined ? {} : { intervalS }),
+      ...(rate === undefined ? {} : { rate }),
+    },
     durationS: numberOption('duration', args.duration, { min: 1 }),
     ...(plan ? { scenario: plan } : {}),
     connectRate: numberOption('connect-rate', args['connect-rate'], { min: 1 }) ?? 200,

@@ -17,7 +17,13 @@ export interface ActiveEffect {
  * rounded to sensor resolution, stamped with the wall-clock `ts` it is sent at (the platform refuses
  * timestamps from the future, CONTRACT.md §1), plus its health fields.
  */
-export function readingAt(device: SimDevice, simT: number, ts: number, seed: number, effect?: ActiveEffect): Reading {
+export function readingAt(
+  device: SimDevice,
+  simT: number,
+  ts: number,
+  seed: number,
+  effect?: ActiveEffect,
+): Reading {
   const base = baseReading(device, simT, seed);
   const modify = effect?.scenario.modify;
   const metrics = modify

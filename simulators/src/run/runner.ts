@@ -4,7 +4,14 @@ import type { Scenario } from '../scenarios/index.js';
 import { type ResolvedTarget, reachOf } from '../scenarios/reach.js';
 import { Agent } from './agent.js';
 import type { ActiveEffect } from './reading.js';
-import { DueQueue, SimClock, type TimingOptions, activeIntervalMs, baseIntervalMs, firstReportDelayMs } from './schedule.js';
+import {
+  DueQueue,
+  SimClock,
+  type TimingOptions,
+  activeIntervalMs,
+  baseIntervalMs,
+  firstReportDelayMs,
+} from './schedule.js';
 import { RunStats } from './stats.js';
 
 /** A planned scenario: what, aimed where, when (wall seconds after start) and for how long (scenario ms). */
@@ -79,7 +86,8 @@ export class Runner {
     this.rampUp();
     this.timers.push(setInterval(() => this.tick(), TICK_MS));
     this.timers.push(setInterval(() => this.printStats(), this.config.statsEveryS * 1000));
-    if (this.config.durationS !== undefined) this.timers.push(setTimeout(() => void this.stop('duration reached'), this.config.durationS * 1000));
+    if (this.config.durationS !== undefined)
+      this.timers.push(setTimeout(() => void this.stop('duration reached'), this.config.durationS * 1000));
     return done;
   }
 
@@ -142,7 +150,9 @@ export class Runner {
     const active = simT >= this.scenarioStartSim && simT < this.scenarioStartSim + plan.durationMs;
     if (active === this.scenarioWasActive) return;
     this.scenarioWasActive = active;
-    this.config.log(`scenario ${plan.scenario.name} ${active ? 'started' : 'ended'} on ${this.reachedCount} device(s)`);
+    this.config.log(
+      `scenario ${plan.scenario.name} ${active ? 'started' : 'ended'} on ${this.reachedCount} device(s)`,
+    );
     for (const agent of this.agents) {
       if (!agent.reach || !agent.started) continue;
       agent.generation++;
@@ -167,7 +177,9 @@ export class Runner {
       rejected: (id, error, raw) => {
         this.stats.reject(error.code ?? 'unparsed');
         if (this.config.verbose || this.shown++ < SHOWN_REJECTIONS) {
-          this.config.log(`${id}: rejected ${error.code ?? '?'}${error.seq === undefined ? '' : ` seq ${error.seq}`}: ${error.message ?? raw}`);
+          this.config.log(
+            `${id}: rejected ${error.code ?? '?'}${error.seq === undefined ? '' : ` seq ${error.seq}`}: ${error.message ?? raw}`,
+          );
         }
       },
     };

@@ -17,7 +17,11 @@ export interface TimingOptions {
 }
 
 /** Wall ms between two reports of `device` in normal operation. */
-export function baseIntervalMs(device: Pick<SimDevice, 'reportIntervalS'>, timing: TimingOptions, deviceCount: number): number {
+export function baseIntervalMs(
+  device: Pick<SimDevice, 'reportIntervalS'>,
+  timing: TimingOptions,
+  deviceCount: number,
+): number {
   if (timing.rate !== undefined) return (deviceCount / timing.rate) * 1000;
   if (timing.intervalS !== undefined) return timing.intervalS * 1000;
   return (device.reportIntervalS * 1000) / timing.speedup;

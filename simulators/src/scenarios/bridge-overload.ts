@@ -42,7 +42,8 @@ function modify(metrics: Record<string, number>, ctx: ScenarioContext): Record<s
 
 export const bridgeOverload: Scenario = {
   name: 'bridge-overload',
-  summary: 'heavy-truck cluster: 90–100 t on the WIM, strain 88–102 % of design, deflection ~L/600 for 15 min',
+  summary:
+    'heavy-truck cluster: 90–100 t on the WIM, strain 88–102 % of design, deflection ~L/600 for 15 min',
   domains: ['bridge'],
   durationMs: ATTACK_MS + HOLD_MS + RELEASE_MS,
   spread: 'asset',

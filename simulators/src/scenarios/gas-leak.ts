@@ -39,7 +39,12 @@ function modify(metrics: Record<string, number>, ctx: ScenarioContext): Record<s
     const wobble = ctx.elapsedMs >= RAMP_MS ? 1.5 * valueNoise(ctx.device.key, ctx.elapsedMs, 40_000) : 0;
     update(m, 'ch4_lel', (v) => Math.min(100, Math.max(v, level + wobble)));
   } else {
-    update(m, 'ch4_lel', (v) => v + NEIGHBOUR_SHARE * Math.max(0, level - LEAK_START_LEL) * (0.8 + 0.2 * unit(ctx.device.key, 51)));
+    update(
+      m,
+      'ch4_lel',
+      (v) =>
+        v + NEIGHBOUR_SHARE * Math.max(0, level - LEAK_START_LEL) * (0.8 + 0.2 * unit(ctx.device.key, 51)),
+    );
   }
   update(m, 'c2h6_present', () => ((m.ch4_lel ?? 0) > ETHANE_FROM_LEL ? 1 : 0));
   return m;
@@ -47,7 +52,8 @@ function modify(metrics: Record<string, number>, ctx: ScenarioContext): Record<s
 
 export const gasLeak: Scenario = {
   name: 'gas-leak',
-  summary: 'CH4 in adjacent manholes 2 → 60 %LEL in 2 min (crosses 10/25/50 %LEL), ethane flag on above 10 %LEL',
+  summary:
+    'CH4 in adjacent manholes 2 → 60 %LEL in 2 min (crosses 10/25/50 %LEL), ethane flag on above 10 %LEL',
   domains: ['gas'],
   durationMs: RAMP_MS + HOLD_MS + CLEAR_MS,
   spread: 'zone',

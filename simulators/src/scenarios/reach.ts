@@ -13,18 +13,25 @@ export interface ResolvedTarget extends Target {
 }
 
 /** Checks the target against the device list and finds its zone; throws a readable error when it can't. */
-export function resolveTarget(devices: readonly SimDevice[], scenario: Scenario, target: Target): ResolvedTarget {
+export function resolveTarget(
+  devices: readonly SimDevice[],
+  scenario: Scenario,
+  target: Target,
+): ResolvedTarget {
   if (target.deviceId !== undefined) {
-    if (!devices.some((d) => d.id === target.deviceId)) throw new Error(`no device ${target.deviceId} in the credentials file`);
+    if (!devices.some((d) => d.id === target.deviceId))
+      throw new Error(`no device ${target.deviceId} in the credentials file`);
     return { deviceId: target.deviceId };
   }
   if (target.assetId !== undefined) {
     const on = devices.find((d) => d.assetId === target.assetId);
     if (on) return { assetId: target.assetId, zone: on.zone };
-    if (devices.some((d) => d.zone === target.assetId)) return { assetId: target.assetId, zone: target.assetId };
+    if (devices.some((d) => d.zone === target.assetId))
+      return { assetId: target.assetId, zone: target.assetId };
     throw new Error(`no device is on or under asset ${target.assetId}`);
   }
-  if (scenario.spread !== 'domain') throw new Error(`scenario ${scenario.name} needs a target: --asset <id> or --device <id>`);
+  if (scenario.spread !== 'domain')
+    throw new Error(`scenario ${scenario.name} needs a target: --asset <id> or --device <id>`);
   return {};
 }
 
@@ -38,6 +45,7 @@ export function reachOf(device: SimDevice, scenario: Scenario, target: ResolvedT
   if (target.deviceId !== undefined) return device.id === target.deviceId ? 'direct' : undefined;
   if (target.assetId === undefined) return scenario.spread === 'domain' ? 'direct' : undefined;
   if (device.assetId === target.assetId || device.zone === target.assetId) return 'direct';
-  if (scenario.spread === 'zone' && target.zone !== target.assetId && device.zone === target.zone) return 'neighbour';
+  if (scenario.spread === 'zone' && target.zone !== target.assetId && device.zone === target.zone)
+    return 'neighbour';
   return scenario.spread === 'domain' ? 'neighbour' : undefined;
 }

@@ -28,7 +28,8 @@ function modify(metrics: Record<string, number>, ctx: ScenarioContext): Record<s
 
 export const tunnelIngress: Scenario = {
   name: 'tunnel-ingress',
-  summary: 'sump level +2 m over 20 min (pump overwhelmed), humidity to ~96 %RH; neighbouring sections +8 %RH',
+  summary:
+    'sump level +2 m over 20 min (pump overwhelmed), humidity to ~96 %RH; neighbouring sections +8 %RH',
   domains: ['tunnel'],
   durationMs: ATTACK_MS + HOLD_MS + RELEASE_MS,
   spread: 'zone',

@@ -31,13 +31,18 @@ function modify(metrics: Record<string, number>, ctx: ScenarioContext): Record<s
   update(m, 'flow_m3h', (v) => v * (1 + (direct ? 1.5 : 1.2) * s));
   update(m, 'leak_noise_db', (v) => v + (direct ? 30 : 12) * s);
   // Turbidity follows the disturbance, fading more slowly than the pressure recovers.
-  update(m, 'turbidity_ntu', (v) => v + (direct ? 2.5 : 1.2) * envelope(ctx.elapsedMs, 2 * MINUTE_MS, HOLD_MS, 2 * RECOVER_MS));
+  update(
+    m,
+    'turbidity_ntu',
+    (v) => v + (direct ? 2.5 : 1.2) * envelope(ctx.elapsedMs, 2 * MINUTE_MS, HOLD_MS, 2 * RECOVER_MS),
+  );
   return m;
 }
 
 export const waterBurst: Scenario = {
   name: 'water-burst',
-  summary: 'pressure drops 0.22 MPa on the main / 0.12 MPa in its DMA within a minute, flow spike, leak noise, turbidity',
+  summary:
+    'pressure drops 0.22 MPa on the main / 0.12 MPa in its DMA within a minute, flow spike, leak noise, turbidity',
   domains: ['water'],
   durationMs: HOLD_MS + 2 * RECOVER_MS,
   spread: 'zone',

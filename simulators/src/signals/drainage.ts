@@ -43,11 +43,17 @@ export function drainageSignal(d: SimDevice, t: number, seed: number): Metrics {
   const fill = Math.min(2.5, (recent / DESIGN_STORM_MM_H) ** 0.8);
   const level = clamp(dryLevelM(d) + diameter * fill + 0.004 * gaussian(d.key, second, 1), 0, depth + 0.05);
   const capacity = fullPipeFlowM3h(diameter);
-  const flow = capacity * (0.02 + Math.min(1.2, recent / DESIGN_STORM_MM_H)) * (1 + 0.03 * gaussian(d.key, second, 2));
-  const ponding = recent > PONDING_ONSET_MM_H ? (recent - PONDING_ONSET_MM_H) * 0.35 * (0.8 + 0.4 * unit(d.key, 13)) : 0;
+  const flow =
+    capacity * (0.02 + Math.min(1.2, recent / DESIGN_STORM_MM_H)) * (1 + 0.03 * gaussian(d.key, second, 2));
+  const ponding =
+    recent > PONDING_ONSET_MM_H ? (recent - PONDING_ONSET_MM_H) * 0.35 * (0.8 + 0.4 * unit(d.key, 13)) : 0;
   // Sewer H2S: 0.3–2 mg/m³, more on warm afternoons; under the 10 mg/m³ limit of §a.4.
   const warm = Math.max(0, airTempC(t, seed)) / 30;
-  const h2s = 0.3 + 1.2 * unit(d.key, 14) + 0.5 * warm * Math.sin((Math.PI * localHour(t)) / 24) + 0.05 * gaussian(d.key, second, 3);
+  const h2s =
+    0.3 +
+    1.2 * unit(d.key, 14) +
+    0.5 * warm * Math.sin((Math.PI * localHour(t)) / 24) +
+    0.05 * gaussian(d.key, second, 3);
   return {
     level_m: level,
     freeboard_m: depth - level,

@@ -1,6 +1,7 @@
 import { localHour, rainMmH, trafficIntensity, waterDemand } from './environment.js';
 
-const local = (month: number, day: number, hour: number, minute = 0): number => Date.UTC(2026, month - 1, day, hour - 8, minute);
+const local = (month: number, day: number, hour: number, minute = 0): number =>
+  Date.UTC(2026, month - 1, day, hour - 8, minute);
 
 describe('city-wide processes', () => {
   it('runs on China Standard Time (UTC+8)', () => {

@@ -15,7 +15,7 @@ const TZ_OFFSET_MS = 8 * HOUR_MS;
 
 /** Local hour of day, 0 ≤ h < 24. */
 export function localHour(t: number): number {
-  return (((t + TZ_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS / HOUR_MS;
+  return ((((t + TZ_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS) / HOUR_MS;
 }
 
 /**
@@ -62,7 +62,10 @@ const bump = (h: number, centre: number, width: number): number => Math.exp(-(((
 export function waterDemand(t: number): number {
   const h = localHour(t);
   const day = 0.35 * (1 / (1 + Math.exp(-(h - 6.5) * 2))) * (1 / (1 + Math.exp((h - 23) * 2)));
-  return Math.min(1, 0.04 + day + 0.6 * bump(h, 7.5, 1.1) + 0.55 * bump(h, 19.5, 1.4) + 0.25 * bump(h, 12, 1.2));
+  return Math.min(
+    1,
+    0.04 + day + 0.6 * bump(h, 7.5, 1.1) + 0.55 * bump(h, 19.5, 1.4) + 0.25 * bump(h, 12, 1.2),
+  );
 }
 
 /** Road traffic intensity, ~0.1 at night to 1 in the 08:00 and 18:00 rush hours. */

@@ -30,7 +30,11 @@ function cookingDemand(t: number): number {
 export function gasSignal(d: SimDevice, t: number, seed: number): Metrics {
   const second = Math.floor(t / 1000);
   const base = 0.3 + 1.2 * unit(d.key, 1);
-  const ch4 = clamp(base + 0.6 * valueNoise(channel(d.key, 'ch4'), t, 3 * TIME.HOUR_MS) + 0.15 * gaussian(d.key, second, 1), 0, 3);
+  const ch4 = clamp(
+    base + 0.6 * valueNoise(channel(d.key, 'ch4'), t, 3 * TIME.HOUR_MS) + 0.15 * gaussian(d.key, second, 1),
+    0,
+    3,
+  );
   const setpoint = SETPOINT_MPA[d.params?.pressureClass ?? 'medium_b'];
   const pressure = setpoint * (1 - PEAK_DIP * cookingDemand(t) + 0.005 * gaussian(d.key, second, 2));
   // Manhole air follows the soil, pulled a third of the way towards the air above (§a.1 range −10–40 °C).

@@ -24,7 +24,11 @@ export function waterSignal(d: SimDevice, t: number): Metrics {
   return {
     pressure_mpa: clamp(pressure, 0.25, 0.45),
     flow_m3h: Math.max(0, flow),
-    leak_noise_db: 22 + 10 * unit(d.key, 3) + 2 * valueNoise(channel(d.key, 'noise'), t, TIME.DAY_MS) + 0.8 * gaussian(d.key, second, 3),
+    leak_noise_db:
+      22 +
+      10 * unit(d.key, 3) +
+      2 * valueNoise(channel(d.key, 'noise'), t, TIME.DAY_MS) +
+      0.8 * gaussian(d.key, second, 3),
     turbidity_ntu: clamp(0.15 + 0.25 * unit(d.key, 4) + 0.03 * gaussian(d.key, second, 4), 0.05, 0.9),
   };
 }

@@ -74,7 +74,11 @@ export function emit(state: EmitterState, reading: Reading, fault: TransportFaul
     case 'malformed': {
       const kind = MALFORMED_KINDS[state.malformedCursor++ % MALFORMED_KINDS.length];
       const bad: Sample = { ...reading, seq: state.nextSeq++ };
-      return { payloads: [...released, encodeSample(sample), malformedPayload(kind, bad)], link: 'up', lost: 0 };
+      return {
+        payloads: [...released, encodeSample(sample), malformedPayload(kind, bad)],
+        link: 'up',
+        lost: 0,
+      };
     }
   }
 }

@@ -5,7 +5,13 @@ import { type Sample, encodeSample } from './encode.js';
  * Bad documents for the `malformed` fault, one per rejection the platform must give a reason for
  * (CONTRACT.md §1): each kind maps to the rejection code it should earn.
  */
-export const MALFORMED_KINDS = ['invalid_json', 'unknown_metric', 'non_finite', 'oversized', 'future_timestamp'] as const;
+export const MALFORMED_KINDS = [
+  'invalid_json',
+  'unknown_metric',
+  'non_finite',
+  'oversized',
+  'future_timestamp',
+] as const;
 export type MalformedKind = (typeof MALFORMED_KINDS)[number];
 
 export const EXPECTED_REJECTION: Readonly<Record<MalformedKind, RejectionCode>> = {

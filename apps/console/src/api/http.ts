@@ -83,11 +83,15 @@ export async function apiBlob(path: string, query: Query = {}): Promise<Blob> {
   return (await send('GET', path, query)).blob();
 }
 
-/** Follows `nextCursor` until the last page (the registry's keyset paging, at most 1,000 per page). */
+/**
+ * Follows `nextCursor` until the last page (the API's keyset paging, at most 1,000 per page), or until
+ * `maxItems` are in.
+ */
 export async function fetchAllPages<P extends { nextCursor: string | null }, I>(
   path: string,
   query: Query,
   items: (page: P) => I[],
+  maxItems = Number.POSITIVE_INFINITY,
 ): Promise<I[]> {
   const all: I[] = [];
   let cursor: string | null = null;
@@ -95,7 +99,7 @@ export async function fetchAllPages<P extends { nextCursor: string | null }, I>(
     const page: P = await apiGet<P>(path, { ...query, limit: 1000, cursor: cursor ?? undefined });
     all.push(...items(page));
     cursor = page.nextCursor;
-  } while (cursor);
+  } while (cursor && all.length < maxItems);
   return all;
 }
 

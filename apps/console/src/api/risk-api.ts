@@ -31,7 +31,7 @@ export interface RiskExplanation {
   versions: Record<string, string>;
 }
 
-/** `GET /assets/{id}/risk`. */
+/** `GET /assets/{id}/risk` (server risk/risk-views.ts). */
 export interface AssetRiskView {
   assetId: string;
   level: RiskLevel;
@@ -41,6 +41,8 @@ export interface AssetRiskView {
   severity: number;
   staticLevel: RiskLevel;
   since: string;
+  /** The main reasons in words (zh-CN, from the server). */
+  reasons: string[];
   explanation: RiskExplanation;
 }
 
@@ -51,7 +53,9 @@ export interface RiskChangeView {
   to: RiskLevel;
   verified: boolean;
   score: number;
+  /** The hysteresis decision: initial, upgrade, downgrade, unverified, reverified. */
   reason: string;
+  reasons: string[];
   rulesetVersion: string;
 }
 
@@ -63,10 +67,12 @@ export interface RiskListEntry {
   kind: string;
   district: string;
   ownerUnitId: string;
+  ownerUnitName: string;
   level: RiskLevel;
   verified: boolean;
   score: number;
   since: string;
+  /** The main reasons as one line. */
   reason: string;
 }
 

@@ -1,14 +1,17 @@
 import type { AssetView } from '../api/types';
-import { useT, type MessageKey } from '../i18n/i18n';
+import { useT, type MessageKey, type Translate } from '../i18n/i18n';
 import { zhCN } from '../i18n/zh-CN';
 
-/** A census value for display: lists joined, booleans as yes/no, known codes translated. */
-function display(value: unknown, t: ReturnType<typeof useT>): string {
-  if (Array.isArray(value)) return value.map((v) => display(v, t)).join('、');
+const known = (key: string): key is MessageKey => key in zhCN;
+
+/** A census value for display: lists joined, booleans as yes/no, codes translated (field-specific first). */
+function display(field: string, value: unknown, t: Translate): string {
+  if (Array.isArray(value)) return value.map((v) => display(field, v, t)).join('、');
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (typeof value === 'string') {
-    const key = `value.${value}` as MessageKey;
-    return key in zhCN ? t(key) : value;
+    const specific = `value.${field}.${value}`;
+    const generic = `value.${value}`;
+    return known(specific) ? t(specific) : known(generic) ? t(generic) : value;
   }
   return value === null || value === undefined ? t('common.none') : String(value);
 }
@@ -18,15 +21,15 @@ export function CensusCard(props: { asset: AssetView }) {
   const t = useT();
   const a = props.asset;
   const label = (field: string) => {
-    const key = `census.${field}` as MessageKey;
-    return key in zhCN ? t(key) : field;
+    const key = `census.${field}`;
+    return known(key) ? t(key) : field;
   };
   const rows: [string, string][] = [
     [t('map.owner'), a.ownerUnitId],
     [t('map.kind'), a.kind],
     ...(a.lengthM !== null ? [[label('length_m'), `${Math.round(a.lengthM)} m`] as [string, string]] : []),
     ...(a.parentId ? [[label('parent_id'), a.parentId] as [string, string]] : []),
-    ...Object.entries(a.attributes).map(([k, v]): [string, string] => [label(k), display(v, t)]),
+    ...Object.entries(a.attributes).map(([k, v]): [string, string] => [label(k), display(k, v, t)]),
   ];
   return (
     <section class="card census-card" aria-labelledby="census-title">

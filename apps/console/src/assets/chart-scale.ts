@@ -32,3 +32,19 @@ export function valueExtent(values: readonly number[], lines: readonly number[])
   const pad = (hi - lo || Math.abs(hi) || 1) * 0.05;
   return [lo - pad, hi + pad];
 }
+
+const MINUTE = 60_000;
+const TIME_STEPS = [1, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440].map((m) => m * MINUTE);
+
+/**
+ * Time ticks on round minutes/hours (about `count`), aligned in the given UTC offset (China time by
+ * default, where the monitoring room is) so they fall on 00, 15, 30… of the wall clock.
+ */
+export function timeTicks(t0: number, t1: number, count = 6, utcOffsetMinutes = 480): number[] {
+  if (!(t1 > t0)) return [];
+  const step = TIME_STEPS.find((s) => (t1 - t0) / s <= count) ?? TIME_STEPS[TIME_STEPS.length - 1];
+  const offset = utcOffsetMinutes * MINUTE;
+  const ticks: number[] = [];
+  for (let v = Math.ceil((t0 + offset) / step) * step - offset; v <= t1; v += step) ticks.push(v);
+  return ticks;
+}

@@ -51,8 +51,9 @@ export function startAlarmQueue(): () => void {
 
   const off = onPlatformEvent((event) => {
     if (!event.type.startsWith('alarm.')) return;
-    if (buffered) buffered.push(event as AlarmEvent);
-    else apply(event as AlarmEvent, true);
+    const alarmEvent = event as unknown as AlarmEvent;
+    if (buffered) buffered.push(alarmEvent);
+    else apply(alarmEvent, true);
   });
 
   let retry: ReturnType<typeof setTimeout> | undefined;

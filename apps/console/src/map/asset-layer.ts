@@ -1,6 +1,6 @@
 import L from 'leaflet';
 import type { AssetFeature, Geometry, RiskMark } from '../api/types';
-import { assetStyle, levelRank, pointRadius, type ShapeKind } from './asset-style';
+import { assetStyle, drawOrder, levelRank, pointRadius, type ShapeKind } from './asset-style';
 import { matches, type MapFilter } from './map-filter';
 
 interface Drawn {
@@ -50,13 +50,15 @@ export class AssetLayer {
   setAssets(features: readonly AssetFeature[]): void {
     this.group.clearLayers();
     this.drawn.clear();
-    const ordered = [...features].sort((a, b) => levelRank(this.marks.get(a.id)) - levelRank(this.marks.get(b.id)));
-    for (const feature of ordered) {
-      const made = toLayer(feature.geometry, this.renderer);
-      if (!made) continue;
-      made.layer.on('click', (event: L.LeafletMouseEvent) => this.onSelect(feature, event.latlng));
-      this.drawn.set(feature.id, { feature, ...made });
-      this.restyle(feature.id);
+    const made = features.flatMap((feature) => {
+      const layer = toLayer(feature.geometry, this.renderer);
+      return layer ? [{ feature, ...layer }] : [];
+    });
+    made.sort((a, b) => drawOrder(a.shape, this.marks.get(a.feature.id)) - drawOrder(b.shape, this.marks.get(b.feature.id)));
+    for (const drawn of made) {
+      drawn.layer.on('click', (event: L.LeafletMouseEvent) => this.onSelect(drawn.feature, event.latlng));
+      this.drawn.set(drawn.feature.id, drawn);
+      this.restyle(drawn.feature.id);
     }
     this.applyFilter();
   }
@@ -70,8 +72,9 @@ export class AssetLayer {
       const after = marks.get(id);
       if (before?.level === after?.level && before?.verified === after?.verified) continue;
       this.restyle(id);
-      if (levelRank(after) > levelRank(before) && this.group.hasLayer(this.drawn.get(id)!.layer))
-        this.drawn.get(id)!.layer.bringToFront();
+      const drawn = this.drawn.get(id)!;
+      if (drawn.shape !== 'area' && levelRank(after) > levelRank(before) && this.group.hasLayer(drawn.layer))
+        drawn.layer.bringToFront();
     }
   }
 

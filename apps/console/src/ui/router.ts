@@ -1,4 +1,4 @@
-import type { JSX } from 'preact';
+import type { TargetedMouseEvent } from 'preact';
 import { createStore, useStore } from './store';
 
 /** The console's screens; the path is the address bar's (the server answers index.html for each). */
@@ -40,7 +40,7 @@ export function useRoute(): Route {
 }
 
 /** An in-app link: a real <a href> (open in new tab works), navigated without a reload on a plain click. */
-export function onLinkClick(event: JSX.TargetedMouseEvent<HTMLAnchorElement>): void {
+export function onLinkClick(event: TargetedMouseEvent<HTMLAnchorElement>): void {
   if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   event.preventDefault();
   navigate(event.currentTarget.getAttribute('href') ?? '/');

@@ -3,6 +3,7 @@ import { mutedStore, setMuted } from '../live/beep';
 import { streamStatusStore } from '../live/live-feed';
 import { sessionStore, signOut } from '../session/session';
 import { LanguageSwitch } from './language-switch';
+import { SoundIcon } from './sound-icon';
 import { Link } from './link';
 import { useRoute, type Route } from './router';
 import { useStore } from './store';
@@ -59,7 +60,7 @@ export function TopBar() {
         <LiveIndicator />
         <Clock />
         <button type="button" class="ghost icon" aria-pressed={muted} onClick={() => setMuted(!muted)} title={muted ? t('live.unmute') : t('live.mute')} data-testid="mute">
-          <span aria-hidden="true">{muted ? '🔕' : '🔔'}</span>
+          <SoundIcon muted={muted} />
           <span class="sr-only">{muted ? t('live.unmute') : t('live.mute')}</span>
         </button>
         <button type="button" class="ghost" aria-pressed={wall} onClick={() => setWallMode(!wall)}>

@@ -1,7 +1,8 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { ExpressAdapter } from '@nestjs/platform-express';
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { AppConfig } from '../config/app-config.js';
@@ -34,41 +35,37 @@ export class ConsoleHosting implements OnModuleInit {
   onModuleInit(): void {
     const adapter = this.adapterHost.httpAdapter as ExpressAdapter;
     const dir = resolve(this.config.console.dir);
+    const index = join(dir, 'index.html');
     const csp = consoleCsp(this.config.console.tileUrl);
-    const index = this.readIndex(dir);
+    if (!existsSync(index))
+      this.logger.warn(`no console at ${dir} (CONSOLE_DIR): run \`npm run build:console\`; the API is unaffected`);
     adapter.use((req: IncomingMessage, res: ServerResponse, next: Next) => {
       if (!isServerPath(pathOf(req))) res.setHeader('Content-Security-Policy', csp);
       next();
     });
-    if (index !== undefined) {
-      adapter.useStaticAssets(dir, {
-        index: false,
-        setHeaders: (res: ServerResponse, path: string) => {
-          const hashed = path.startsWith(join(dir, 'assets'));
-          res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
-        },
-      });
-    }
+    adapter.useStaticAssets(dir, {
+      index: false,
+      setHeaders: (res: ServerResponse, path: string) => {
+        const hashed = path.startsWith(join(dir, 'assets'));
+        res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
     adapter.use((req: IncomingMessage, res: ServerResponse, next: Next) => {
       if (!wantsPage(req)) return next();
-      if (index === undefined) {
-        res.statusCode = 503;
-        res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-        return res.end('The console is not built: run `npm run build:console`.\n');
-      }
-      res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      res.setHeader('Cache-Control', 'no-cache');
-      res.end(req.method === 'HEAD' ? undefined : index);
+      // Read per navigation (a few kB, in the page cache): a rebuilt console is served without a restart.
+      readFile(index, 'utf8').then(
+        (html) => {
+          res.setHeader('Content-Type', 'text/html; charset=utf-8');
+          res.setHeader('Cache-Control', 'no-cache');
+          res.end(req.method === 'HEAD' ? undefined : html);
+        },
+        () => {
+          res.statusCode = 503;
+          res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+          res.end('The console is not built: run `npm run build:console`.\n');
+        },
+      );
     });
-  }
-
-  private readIndex(dir: string): string | undefined {
-    try {
-      return readFileSync(join(dir, 'index.html'), 'utf8');
-    } catch {
-      this.logger.warn(`no console at ${dir} (CONSOLE_DIR): run \`npm run build:console\`; the API is unaffected`);
-      return undefined;
-    }
   }
 }
 

@@ -2,13 +2,20 @@ import { HttpStatus } from '@nestjs/common';
 import type { AlarmErrorCode } from '../alarms/alarms.exception.js';
 import type { AuthErrorCode } from '../auth/auth.exception.js';
 import type { RegistryErrorCode } from '../registry/registry.exception.js';
+import type { RiskErrorCode } from '../risk/risk.exception.js';
 import type { WebhookErrorCode } from '../webhooks/webhooks.exception.js';
 
 /** Codes any feature may use. */
 export type CommonErrorCode = 'VALIDATION_FAILED' | 'UNSUPPORTED_MEDIA_TYPE' | 'NOT_READY';
 
 /** Every code the HTTP layer can answer with. A feature adds its code union here. */
-export type ErrorCode = CommonErrorCode | AuthErrorCode | RegistryErrorCode | AlarmErrorCode | WebhookErrorCode;
+export type ErrorCode =
+  | CommonErrorCode
+  | AuthErrorCode
+  | RegistryErrorCode
+  | AlarmErrorCode
+  | WebhookErrorCode
+  | RiskErrorCode;
 
 interface ProblemType {
   status: HttpStatus;
@@ -41,6 +48,9 @@ const PROBLEM_TYPES: Record<ErrorCode, ProblemType> = {
   DEVICE_INVALID: { status: HttpStatus.UNPROCESSABLE_ENTITY, title: 'Device is not valid' },
   IMPORT_MALFORMED: { status: HttpStatus.BAD_REQUEST, title: 'Import document is malformed' },
   IMPORT_INVALID: { status: HttpStatus.UNPROCESSABLE_ENTITY, title: 'Import rejected; nothing was written' },
+
+  RISK_NOT_ASSESSED: { status: HttpStatus.NOT_FOUND, title: 'Risk not assessed yet' },
+  EXTERNAL_EVENT_INVALID: { status: HttpStatus.UNPROCESSABLE_ENTITY, title: 'External event is not valid' },
 
   // Alarm workflow (libs/domain workflow-model.ts codes): 409 = not possible in the alarm's current state.
   INVALID_TRANSITION: { status: HttpStatus.CONFLICT, title: 'Action not possible in the alarm’s state' },

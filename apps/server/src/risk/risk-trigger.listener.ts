@@ -8,12 +8,10 @@ import {
 import { PgNotifyListener } from '../broker/pg-notify-listener.js';
 import { AppConfig } from '../config/app-config.js';
 import { EventsService, PLATFORM_EVENT_CHANNEL, type StoredPlatformEvent } from '../events/events.service.js';
-import { EventCursor } from './event-cursor.js';
+import { RISK_INPUT_CHANNEL } from './risk-channels.js';
 import type { RiskTrigger } from './risk-metrics.js';
 import { RiskEvaluator } from './risk-evaluator.service.js';
 
-/** Channel the external-events API notifies (payload: asset id) after recording a report. */
-export const RISK_INPUT_CHANNEL = 'risk_input_changed';
 
 const CHANNELS = [PLATFORM_EVENT_CHANNEL, 'asset_changed', 'device_changed', RISK_INPUT_CHANNEL];
 const PAGE = 500;
@@ -34,7 +32,8 @@ function triggerOf(event: StoredPlatformEvent): RiskTrigger | null {
 export class RiskTriggerListener implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(RiskTriggerListener.name);
   private listener: PgNotifyListener | null = null;
-  private cursor = new EventCursor('0');
+  /** Id of the last platform event read; commit order equals id order (EventsService), so none is skipped. */
+  private cursor = '0';
   private connectedOnce = false;
   private reading: Promise<void> | null = null;
   private readAgain = false;
@@ -47,7 +46,7 @@ export class RiskTriggerListener implements OnModuleInit, OnApplicationBootstrap
 
   /** Before the boot sweep reads anything: every later event is then either in the sweep or after the cursor. */
   async onModuleInit(): Promise<void> {
-    this.cursor = new EventCursor(await this.events.latestId());
+    this.cursor = await this.events.latestId();
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -97,17 +96,14 @@ export class RiskTriggerListener implements OnModuleInit, OnApplicationBootstrap
   }
 
   private async readPages(): Promise<void> {
-    let from = this.cursor.from(Date.now());
     for (;;) {
-      const page = await this.events.since(from, { limit: PAGE });
+      const page = await this.events.since(this.cursor, { limit: PAGE });
       for (const event of page) {
         const trigger = triggerOf(event);
-        if (!this.cursor.firstTime(event.id) || !trigger || !event.assetId) continue;
-        this.evaluator.assetsChanged([event.assetId], trigger);
+        if (trigger && event.assetId) this.evaluator.assetsChanged([event.assetId], trigger);
       }
-      if (page.length < PAGE) break;
-      from = page[page.length - 1].id;
+      if (page.length > 0) this.cursor = page[page.length - 1].id;
+      if (page.length < PAGE) return;
     }
-    this.cursor.advance(Date.now());
   }
 }

@@ -7,7 +7,8 @@ import type { Scenario } from '../types.js';
  */
 export const offline: Scenario = {
   name: 'offline',
-  summary: 'drops the TCP connection without DISCONNECT (Last Will fires), readings lost, reconnects after 5 min',
+  summary:
+    'drops the TCP connection without DISCONNECT (Last Will fires), readings lost, reconnects after 5 min',
   domains: 'any',
   durationMs: 5 * MINUTE_MS,
   spread: 'asset',
@@ -34,7 +35,8 @@ export const outOfOrder: Scenario = {
 
 export const malformed: Scenario = {
   name: 'malformed',
-  summary: 'each reading followed by a bad one: invalid JSON, unknown metric, non-finite, oversized, future ts',
+  summary:
+    'each reading followed by a bad one: invalid JSON, unknown metric, non-finite, oversized, future ts',
   domains: 'any',
   durationMs: 10 * MINUTE_MS,
   spread: 'asset',
@@ -43,7 +45,8 @@ export const malformed: Scenario = {
 
 export const backlog: Scenario = {
   name: 'backlog',
-  summary: 'offline 20 min while storing readings, then reconnects and uploads them as {"samples":[…]} batches',
+  summary:
+    'offline 20 min while storing readings, then reconnects and uploads them as {"samples":[…]} batches',
   domains: 'any',
   durationMs: 20 * MINUTE_MS,
   spread: 'asset',

@@ -26,7 +26,11 @@ const SPIKE_SHARE = 1 / 3;
  * (plausible to a range check, absurd to a rate-of-change check); even ones leave the range entirely and
  * must be rejected with `out_of_range` (CONTRACT.md §1).
  */
-export function spikeValue(metric: string, domain: ScenarioContext['device']['domain'], inRange: boolean): number | undefined {
+export function spikeValue(
+  metric: string,
+  domain: ScenarioContext['device']['domain'],
+  inRange: boolean,
+): number | undefined {
   const spec = metricSpec(domain, metric);
   if (!spec) return undefined;
   if (inRange) return spec.integer ? spec.max : spec.max - (spec.max - spec.min) * 0.02;
@@ -35,7 +39,8 @@ export function spikeValue(metric: string, domain: ScenarioContext['device']['do
 
 export const spike: Scenario = {
   name: 'spike',
-  summary: 'single absurd spikes on ~1 reading in 3: half jump to the range top, half leave the physical range',
+  summary:
+    'single absurd spikes on ~1 reading in 3: half jump to the range top, half leave the physical range',
   domains: 'any',
   durationMs: 10 * MINUTE_MS,
   spread: 'asset',

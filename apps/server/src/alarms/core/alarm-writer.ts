@@ -6,7 +6,7 @@ import type { AlarmEventTable, Db } from '#postgres';
 import { AppConfig } from '../../config/app-config.js';
 import { EventsService } from '../../events/events.service.js';
 import { AlarmEventsRepository } from './alarm-events.repository.js';
-import { platformEventsOf } from './alarm-notices.js';
+import { platformEventsOf, type NoticeEvent } from './alarm-notices.js';
 import { AlarmPolicy } from './alarm-policy.js';
 import { rowOf, type AlarmRecord } from './alarm-record.js';
 import { AlarmsRepository } from './alarms.repository.js';
@@ -67,8 +67,18 @@ export class AlarmWriter {
     return true;
   }
 
-  get baseUrl(): string {
-    return this.publicUrl;
+  /** Platform events for notices decided elsewhere (a held notice released after its window). */
+  async appendNotices(
+    trx: Db,
+    record: AlarmRecord,
+    notices: readonly NoticeEvent[],
+    extra: Record<string, unknown>,
+  ): Promise<void> {
+    const riskLevel = await this.alarms.riskLevelOf(trx, record.workflow.assetId);
+    await this.events.append(
+      trx,
+      platformEventsOf(record, notices, { suppressed: false, riskLevel, publicUrl: this.publicUrl, extra }),
+    );
   }
 }
 

@@ -4,6 +4,8 @@ import type { AlarmTable, Db } from '#postgres';
 import { InjectDb } from '../../database/database.module.js';
 import type { AlarmRow } from './alarm-record.js';
 
+export type DueColumn = 'escalation_due_at' | 'close_due_at';
+
 /** States that end an alarm; the partial unique index allows one alarm per (asset, rule) outside them. */
 export const CLOSED_STATES = ['closed', 'dismissed'] as const;
 
@@ -107,26 +109,38 @@ export class AlarmsRepository {
       .execute();
   }
 
-  /**
-   * Ids of alarms whose `column` time has come, locked with SKIP LOCKED: several dispatcher processes
-   * each take different alarms and none waits for another.
-   */
-  async lockDue(
-    trx: Db,
-    column: 'escalation_due_at' | 'close_due_at',
-    now: Date,
-    limit: number,
-  ): Promise<AlarmRow[]> {
-    return trx
+  /** Ids of alarms whose `column` time has come (the scheduler then locks them one by one). */
+  async dueIds(column: DueColumn, now: Date, limit: number): Promise<string[]> {
+    const rows = await this.db
       .selectFrom('alarms')
-      .selectAll()
+      .select('id')
       .where(column, '<=', now)
       .where('state', 'not in', CLOSED_STATES)
       .orderBy(column)
       .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * The alarm, row-locked, if it is still due. SKIP LOCKED: with several dispatcher processes, the one
+   * that holds the row acts and the others pass; after it commits the due time has moved on.
+   */
+  async lockIfDue(trx: Db, id: string, column: DueColumn, now: Date): Promise<AlarmRow | undefined> {
+    return trx
+      .selectFrom('alarms')
+      .selectAll()
+      .where('id', '=', id)
+      .where(column, '<=', now)
+      .where('state', 'not in', CLOSED_STATES)
       .forUpdate()
       .skipLocked()
-      .execute();
+      .executeTakeFirst();
+  }
+
+  /** Stores due times recomputed without a change (e.g. a stage that turned out not to be overdue). */
+  async setDue(trx: Db, id: string, due: Pick<AlarmRow, DueColumn | 'overdue_at'>): Promise<void> {
+    await trx.updateTable('alarms').set(due).where('id', '=', id).execute();
   }
 
   /**

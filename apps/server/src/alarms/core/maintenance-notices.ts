@@ -21,7 +21,11 @@ export class MaintenanceNotices {
     this.publicUrl = config.http.publicUrl;
   }
 
-  async started(trx: Db, row: MaintenanceWindowRow, occurrence: { start: number; end: number }): Promise<void> {
+  async started(
+    trx: Db,
+    row: MaintenanceWindowRow,
+    occurrence: { start: number; end: number },
+  ): Promise<void> {
     await this.windows.setActiveSince(trx, row.id, new Date(occurrence.start));
     await this.events.append(trx, [
       {
@@ -43,13 +47,19 @@ export class MaintenanceNotices {
     ]);
   }
 
-  private data(row: MaintenanceWindowRow, occurrence: { start: number; end: number }): Record<string, unknown> {
+  private data(
+    row: MaintenanceWindowRow,
+    occurrence: { start: number; end: number },
+  ): Record<string, unknown> {
     return {
       windowId: row.id,
       name: row.name,
       reason: row.reason,
       scope: row.scope,
-      occurrence: { start: new Date(occurrence.start).toISOString(), end: new Date(occurrence.end).toISOString() },
+      occurrence: {
+        start: new Date(occurrence.start).toISOString(),
+        end: new Date(occurrence.end).toISOString(),
+      },
       links: { self: `${this.publicUrl}/api/v1/maintenance-windows/${row.id}` },
     };
   }

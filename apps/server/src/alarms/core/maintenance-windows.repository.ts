@@ -51,6 +51,17 @@ export class MaintenanceWindowsRepository {
       .execute();
   }
 
+  /** Which of `ids` are registered assets (a window's asset scope must name real assets). */
+  async existingAssets(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('assets')
+      .select('id')
+      .where('id', '=', (eb) => eb.fn.any(eb.val([...ids])))
+      .execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
   async setActiveSince(trx: Db, id: string, since: Date | null): Promise<void> {
     await trx.updateTable('maintenance_windows').set({ active_since: since }).where('id', '=', id).execute();
   }

@@ -39,6 +39,7 @@ export class FloodGrouper {
     });
     const { incidents } = groupFloods(floodAlarms, this.policy.noise);
     const touched = incidents.filter((i) => i.alarmIds.some((id) => newAlarmIds.has(id)));
+    await this.assets.ensure(touched.map((i) => i.rootAssetId));
     for (const flood of touched) {
       const root = this.assets.get(flood.rootAssetId);
       if (!root) continue;

@@ -27,7 +27,10 @@ function time(v: unknown): number | null {
 }
 
 const strings = (v: unknown): v is string[] =>
-  Array.isArray(v) && v.length > 0 && v.length <= 1000 && v.every((x) => typeof x === 'string' && x.length > 0);
+  Array.isArray(v) &&
+  v.length > 0 &&
+  v.length <= 1000 &&
+  v.every((x) => typeof x === 'string' && x.length > 0);
 
 export function parseScope(v: unknown): Parsed<MaintenanceScope> {
   if (!isObject(v)) return fail('scope', 'must be an object with a kind');
@@ -56,7 +59,8 @@ export function parseSchedule(v: unknown, now: number): Parsed<MaintenanceSchedu
     if (endsAt === null) return fail('schedule.endsAt', 'must be an RFC 3339 time');
     return ok({ kind: 'once', startsAt, endsAt });
   }
-  if (v.kind !== 'daily' && v.kind !== 'weekly') return fail('schedule.kind', 'must be once, daily or weekly');
+  if (v.kind !== 'daily' && v.kind !== 'weekly')
+    return fail('schedule.kind', 'must be once, daily or weekly');
   const validFrom = v.validFrom === undefined ? now : time(v.validFrom);
   const validUntil = v.validUntil === undefined ? undefined : time(v.validUntil);
   if (validFrom === null) return fail('schedule.validFrom', 'must be an RFC 3339 time');

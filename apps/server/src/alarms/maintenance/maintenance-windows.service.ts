@@ -9,7 +9,6 @@ import { AlarmException } from '../alarms.exception.js';
 import { notifyAlarmChannel } from '../core/alarm-channels.js';
 import { isUuid } from '../core/alarms.repository.js';
 import { Clock } from '../core/clock.js';
-import { ContextRepository } from '../core/context.repository.js';
 import { MaintenanceNotices } from '../core/maintenance-notices.js';
 import { MaintenanceWindowsRepository } from '../core/maintenance-windows.repository.js';
 import { parseSchedule, parseScope } from './maintenance-window.input.js';
@@ -26,7 +25,6 @@ export class MaintenanceWindowsService {
   constructor(
     @InjectDb() private readonly db: Db,
     private readonly windows: MaintenanceWindowsRepository,
-    private readonly context: ContextRepository,
     private readonly notices: MaintenanceNotices,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -54,7 +52,11 @@ export class MaintenanceWindowsService {
         schedule: window.schedule as unknown as Record<string, unknown>,
         createdBy: p.actor,
       });
-      await this.record(trx, p, 'maintenance_window.create', created.id, body.reason, { name: body.name, scope: window.scope, schedule: window.schedule });
+      await this.record(trx, p, 'maintenance_window.create', created.id, body.reason, {
+        name: body.name,
+        scope: window.scope,
+        schedule: window.schedule,
+      });
       await notifyAlarmChannel(trx, 'maintenance_changed', created.id);
       const occurrence = activeOccurrence({ ...window, id: created.id }, now);
       if (occurrence) await this.notices.started(trx, created, occurrence);
@@ -83,20 +85,44 @@ export class MaintenanceWindowsService {
     const errors: FieldError[] = [...scope.errors, ...schedule.errors];
     if (scope.value && schedule.value) {
       const window = { id: 'new', scope: scope.value, schedule: schedule.value };
-      errors.push(...validateWindow(window).map((m) => ({ field: 'schedule', message: m.replace(/^new: /, '') })));
+      errors.push(
+        ...validateWindow(window).map((m) => ({ field: 'schedule', message: m.replace(/^new: /, '') })),
+      );
       if (scope.value.kind === 'assets') errors.push(...(await this.unknownAssets(scope.value.assetIds)));
     }
     if (errors.length > 0 || !scope.value || !schedule.value)
-      throw new AlarmException('MAINTENANCE_WINDOW_INVALID', `${errors.length} problem(s) with the window`, { errors });
+      throw new AlarmException('MAINTENANCE_WINDOW_INVALID', `${errors.length} problem(s) with the window`, {
+        errors,
+      });
     return { scope: scope.value, schedule: schedule.value };
   }
 
   private async unknownAssets(ids: readonly string[]): Promise<FieldError[]> {
-    const known = new Set((await this.context.assets(ids)).map((a) => a.id));
-    return ids.filter((id) => !known.has(id)).map((id) => ({ field: 'scope.assetIds', message: `unknown asset ${id}` }));
+    const known = await this.windows.existingAssets(ids);
+    return ids
+      .filter((id) => !known.has(id))
+      .map((id) => ({ field: 'scope.assetIds', message: `unknown asset ${id}` }));
   }
 
-  private async record(trx: Db, p: Principal, action: string, id: string, reason: string, detail: Record<string, unknown>): Promise<void> {
-    await this.audit.record({ actor: p.actor, role: p.role, action, targetType: 'maintenance_window', targetId: id, reason, detail }, trx);
+  private async record(
+    trx: Db,
+    p: Principal,
+    action: string,
+    id: string,
+    reason: string,
+    detail: Record<string, unknown>,
+  ): Promise<void> {
+    await this.audit.record(
+      {
+        actor: p.actor,
+        role: p.role,
+        action,
+        targetType: 'maintenance_window',
+        targetId: id,
+        reason,
+        detail,
+      },
+      trx,
+    );
   }
 }

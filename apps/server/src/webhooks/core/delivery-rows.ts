@@ -1,7 +1,7 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Domain, RiskLevel } from '#contracts';
 import { deliveryOrder, matchesEndpoint, type EndpointFilter } from '#domain';
-import type { WebhookDeliveryTable } from '#postgres';
+import type { PlatformEventTable, WebhookDeliveryTable } from '#postgres';
 import { messageIdFor } from './signing.js';
 
 /** A platform_events row as the fan-out reads it. */
@@ -14,6 +14,24 @@ export interface OutboxEvent {
   alarmId: string | null;
   suppressed: boolean;
   payload: { type: string; timestamp: string; data: Record<string, unknown> };
+}
+
+/** The platform_events columns the fan-out reads. */
+export const OUTBOX_COLUMNS = ['id', 'type', 'at', 'owner_unit_id', 'domain', 'alarm_id', 'suppressed', 'payload'] as const;
+
+type OutboxRow = Pick<Selectable<PlatformEventTable>, (typeof OUTBOX_COLUMNS)[number]>;
+
+export function toOutboxEvent(r: OutboxRow): OutboxEvent {
+  return {
+    id: Number(r.id),
+    type: r.type,
+    at: r.at,
+    ownerUnitId: r.owner_unit_id,
+    domain: r.domain,
+    alarmId: r.alarm_id,
+    suppressed: r.suppressed,
+    payload: r.payload,
+  };
 }
 
 /** An enabled endpoint's filter, as the fan-out needs it. */

@@ -68,6 +68,17 @@ export class WebhookEndpointsRepository {
     return result.numDeletedRows > 0n;
   }
 
+  /** An endpoint re-enabled by hand: its waiting deliveries go out now rather than after their back-off. */
+  async releaseWaiting(endpointId: string, trx: Db): Promise<void> {
+    await trx
+      .updateTable('webhook_deliveries')
+      .set({ next_attempt_at: sql`now()` })
+      .where('endpoint_id', '=', endpointId)
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '>', sql<Date>`now()`)
+      .execute();
+  }
+
   /** Enabled endpoints: the fan-out's targets. */
   async enabled(trx: Db = this.db): Promise<EndpointRow[]> {
     return trx.selectFrom('webhook_endpoints').selectAll().where('enabled', '=', true).execute();

@@ -71,7 +71,9 @@ export function postWebhook(req: PostRequest): Promise<PostResult> {
       () => request.destroy(new AttemptError('timeout', `no complete answer within ${req.timeoutMs} ms`)),
       req.timeoutMs,
     );
-    const onAbort = (): void => request.destroy(new AttemptError('aborted', 'attempt aborted (shutdown)'));
+    const onAbort = (): void => {
+      request.destroy(new AttemptError('aborted', 'attempt aborted (shutdown)'));
+    };
     req.signal?.addEventListener('abort', onAbort, { once: true });
     request.on('socket', (socket: Socket) =>
       socket.once('connect', () => {
