@@ -6,9 +6,11 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-export LIFELINE_DATA="${LIFELINE_DATA:-$PWD/.data/bench}"
-export LIFELINE_INFLUX_PORT="${LIFELINE_INFLUX_PORT:-28086}"
-export LIFELINE_PG_PORT="${LIFELINE_PG_PORT:-25433}"
+# Bench-only data folder and ports, deliberately not inherited from LIFELINE_DATA & co: the folder is wiped
+# at every run, and a shell that exported the demo's settings must not lose the demo's data.
+export LIFELINE_DATA="${BENCH_DATA:-$PWD/.data/bench}"
+export LIFELINE_INFLUX_PORT="${BENCH_INFLUX_PORT:-28086}"
+export LIFELINE_PG_PORT="${BENCH_PG_PORT:-25433}"
 export LIFELINE_PG_DATABASES="lifeline_bench"
 export LIFELINE_SKIP_CHROMIUM=1   # the bench needs no browser
 

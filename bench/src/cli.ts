@@ -26,7 +26,8 @@ import { WORKLOADS } from './workloads.js';
  * runs the workloads and the raw references, writes the JSON result and the Markdown report.
  */
 const USAGE = `Usage: npm run bench -- [--quick] [--workloads W1,R,S,A] [--out docs/benchmarks.md]
-  [--references broker,store,decode | --no-references] [--sensors 10000] [--ramp-start 5000 --ramp-step 5000 --ramp-max 100000]
+  [--references broker,store,decode | --no-references] [--sensors 10000]
+  [--ramp-start 5000 --ramp-step 5000 --ramp-max 100000 --ramp-step-seconds 60 (20 with --quick)]
   [--max-p99-ms 3000] [--connect-concurrency 100]
   (scripts/bench.sh passes --data, --influx-url and --database-url)`;
 
@@ -55,6 +56,7 @@ function options(argv: string[]): {
       'ramp-start': { type: 'string', default: '5000' },
       'ramp-step': { type: 'string', default: '5000' },
       'ramp-max': { type: 'string', default: '100000' },
+      'ramp-step-seconds': { type: 'string' },
       'max-p99-ms': { type: 'string', default: String(DEFAULT_CRITERIA.maxP99Ms) },
       'connect-concurrency': { type: 'string', default: '100' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -85,7 +87,12 @@ function options(argv: string[]): {
     influxUrl: values['influx-url'],
     databaseUrl: values['database-url'],
     quick: values.quick,
-    timings: values.quick ? QUICK : FULL,
+    timings: {
+      ...(values.quick ? QUICK : FULL),
+      ...(values['ramp-step-seconds'] === undefined
+        ? {}
+        : { rampStepS: int('ramp-step-seconds', values['ramp-step-seconds']) }),
+    },
     sensors,
     assets: Math.max(1, Math.round(sensors / 2)),
     rampStart: int('ramp-start', values['ramp-start']),

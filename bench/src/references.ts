@@ -105,9 +105,9 @@ export async function rawStore(ctx: BenchContext): Promise<RawStoreResult> {
   const baseTs = Date.now() - 3_600_000;
   const batches = renderBatches(ctx.devices, ctx.t.rawStoreLines, baseTs);
   const gz = batches.map((b) => gzipSync(`${b.join('\n')}\n`, { level: GZIP_LEVEL }));
-  const plain = batches.map((b) => Buffer.from(`${b.join('\n')}\n`));
+  const plain = ctx.t.rawStorePlain ? batches.map((b) => Buffer.from(`${b.join('\n')}\n`)) : [];
   const runs: RawStoreRun[] = [];
-  for (const form of ['gzip', 'plain'] as const) {
+  for (const form of ctx.t.rawStorePlain ? (['gzip', 'plain'] as const) : (['gzip'] as const)) {
     for (const inFlight of [1, 2, 4]) {
       const db = `bench_raw_store_${form}_${inFlight}`;
       await ctx.influx.dropDatabase(db).catch(() => undefined);

@@ -235,6 +235,18 @@ describe('renderReport', () => {
     expect(text).toMatch(/\*\*no\*\* — 3 missing on 1 devices/);
   });
 
+  it('says when no ramp step held, rather than "not measured"', () => {
+    const bad = structuredClone(result());
+    const ramp = bad.workloads.R as RampResult;
+    ramp.steps = [step(5000, 'not_held')];
+    ramp.highestHeld = null;
+    const text = renderReport({ ...bad, ratios: computeRatios(bad.workloads, bad.references) });
+    expect(text).toContain(
+      '| Sustained readings/s with zero loss (R) | none held (the first step, 5,000/s, failed) | ≥ 20,000 | **no** |',
+    );
+    expect(text).toContain('1 step of 60 s');
+  });
+
   it('renders a partial run without throwing', () => {
     const text = renderReport(
       result({

@@ -53,12 +53,18 @@ function summary(r: BenchResult): string[] {
   const ra = r.ratios;
   const w1 = steady(r.workloads.W1);
   const s = r.workloads.S?.kind === 'outage' ? r.workloads.S : null;
+  const ramped = r.workloads.R?.kind === 'ramp' ? r.workloads.R : null;
+  const firstRate = ramped?.steps[0]?.rate;
   const rows: string[][] = [
     [
       'Sustained readings/s with zero loss (R)',
-      ra.sustained === null ? 'not measured' : int(ra.sustained),
+      ra.sustained !== null
+        ? int(ra.sustained)
+        : ramped
+          ? `none held (the first step, ${int(firstRate)}/s, failed)`
+          : 'not measured',
       `≥ ${int(TARGET_SUSTAINED)}`,
-      ra.sustained === null ? '—' : mark(ra.sustained >= TARGET_SUSTAINED),
+      ra.sustained !== null ? mark(ra.sustained >= TARGET_SUSTAINED) : ramped ? mark(false) : '—',
     ],
     [
       'sustained / min(raw broker, raw store)',
@@ -213,7 +219,7 @@ function rampBody(w: RampResult, service: string): string[] {
     ];
   });
   return [
-    `${w.steps.length} steps of ${w.stepSeconds} s; figures over the second half of each step (the judged half).`,
+    `${w.steps.length} step${w.steps.length === 1 ? '' : 's'} of ${w.stepSeconds} s after a warm-up at the first rate; figures over the second half of each step (the judged half).`,
     '',
     ...table(
       [

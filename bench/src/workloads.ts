@@ -105,6 +105,7 @@ async function runS(ctx: BenchContext): Promise<OutageResult> {
   const db = 'bench_s';
   const server = await ctx.startServer('s', db);
   const notes: string[] = [];
+  let peak: NodeJS.Timeout | undefined;
   try {
     await sleep(2000);
     const idle = ctx.rssMiB('server');
@@ -122,7 +123,7 @@ async function runS(ctx: BenchContext): Promise<OutageResult> {
       await stopInflux(ctx);
       ctx.log(`InfluxDB stopped; ${ctx.t.outageS} s outage`);
       let spoolPeakLines = 0;
-      const peak = setInterval(() => {
+      peak = setInterval(() => {
         void server.metrics().then((m) => (spoolPeakLines = Math.max(spoolPeakLines, spoolLines(m) ?? 0)));
       }, 2000);
       [from, to] = await ctx.span(ctx.t.outageS - 1.1);
@@ -140,7 +141,6 @@ async function runS(ctx: BenchContext): Promise<OutageResult> {
       await gen.stop();
       await ctx.drain(gen, 120_000);
       const replaySeconds = await waitSpoolEmpty(ctx, server, restarted, 600_000);
-      clearInterval(peak);
       if (replaySeconds === null) notes.push('the spool did not empty within 10 minutes of the restart');
       const summary = await gen.summary();
       const loss = await verifySteps(ctx, db, summary, (s) => s.stepId.startsWith('s-'), 30_000, 600_000);
@@ -161,6 +161,7 @@ async function runS(ctx: BenchContext): Promise<OutageResult> {
       await ctx.closeLoad(gen);
     }
   } finally {
+    clearInterval(peak);
     await ctx.stopServer(server);
     // Whatever happened above, leave InfluxDB running for the next workload.
     if (!(await ctx.influx.ping()))

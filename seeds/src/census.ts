@@ -31,8 +31,9 @@ export function locationAttributes(shape: readonly Xy[], street?: string): SeedA
     ...(street === undefined ? {} : { street }),
     population_density: populationDensityAt(mid),
     ...(crowded.length > 0 ? { crowded_places: crowded } : {}),
-    ...(nearZone(shape, CONSTRUCTION_ZONES) ? { third_party_construction: true } : {}),
-    ...(nearZone(shape, SUBSIDENCE_ZONES) ? { subsidence: true } : {}),
+    // Surveyed for every asset: an explicit "no" scores lower than "unknown" in the risk model (§b.1).
+    third_party_construction: nearZone(shape, CONSTRUCTION_ZONES),
+    subsidence: nearZone(shape, SUBSIDENCE_ZONES),
   };
 }
 

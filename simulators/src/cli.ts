@@ -9,8 +9,11 @@ const USAGE = `Usage:
                [--devices N] [--domain d] [--asset id]
                [--interval-s S | --speedup k] [--rate R] [--seed S] [--duration S]
                [--scenario name (--asset id | --device id)] [--scenario-start S] [--scenario-duration S]
-               [--connect-rate C] [--stats-s S] [--start-seq Q] [--verbose]
+               [--connect-rate C] [--stats-s S] [--start-seq Q] [--control <file>] [--verbose]
   simulate scenario --list
+  simulate scenario --trigger name (--asset id | --device id) --credentials <file>
+                    [--scenario-start S] [--scenario-duration S] [--control <file>]
+      (starts a scenario in the \`run\` already running on these credentials)
   simulate load --credentials <file> [--url mqtt://127.0.0.1:1883] [--devices N] [--rate-per-device r]
                 [--duration s] [--connections c] [--start-seq Q] [--drain s] [--out result.json]
 See simulators/README.md.`;
@@ -35,6 +38,8 @@ const OPTIONS = {
   'start-seq': { type: 'string' },
   verbose: { type: 'boolean' },
   list: { type: 'boolean' },
+  trigger: { type: 'string' },
+  control: { type: 'string' },
   'rate-per-device': { type: 'string' },
   connections: { type: 'string' },
   drain: { type: 'string' },
@@ -57,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
       return values.help ? 0 : 2;
     }
     if (command === 'run') return await runCommand(values, log);
-    if (command === 'scenario') return scenarioCommand(values.list ?? false, log);
+    if (command === 'scenario') return await scenarioCommand(values, log);
     if (command === 'load') return await loadCommand(values, log);
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {

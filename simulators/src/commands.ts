@@ -1,7 +1,15 @@
 import { readCredentials } from './credentials.js';
 import { prepareDevice } from './device.js';
 import { runLoad } from './load/load-runner.js';
-import { DEFAULT_URL, type RunArgs, UsageError, buildRunConfig, numberOption } from './run/options.js';
+import { ControlWatcher, controlPathFor, writeControl } from './run/control.js';
+import {
+  DEFAULT_URL,
+  type RunArgs,
+  UsageError,
+  buildRunConfig,
+  numberOption,
+  planScenario,
+} from './run/options.js';
 import { Runner } from './run/runner.js';
 import { scenarioList } from './scenarios/index.js';
 
@@ -15,7 +23,10 @@ async function credentialsOrUsage(path: string | undefined, log: Log): ReturnTyp
   return creds;
 }
 
-export async function runCommand(args: RunArgs & { credentials?: string }, log: Log): Promise<number> {
+export async function runCommand(
+  args: RunArgs & { credentials?: string; control?: string },
+  log: Log,
+): Promise<number> {
   const creds = await credentialsOrUsage(args.credentials, log);
   const config = buildRunConfig(args, creds, log);
   const runner = new Runner(config);
@@ -26,16 +37,68 @@ export async function runCommand(args: RunArgs & { credentials?: string }, log: 
         ? `; scenario ${plan.scenario.name} on ${runner.reachedCount} device(s) in ${plan.startAfterS} s`
         : ''),
   );
+  const controlPath = args.control ?? controlPathFor(args.credentials ?? '');
+  const watcher = new ControlWatcher(
+    controlPath,
+    (command) => triggerIn(runner, command, config.devices, log),
+    log,
+  );
+  watcher.start();
   const stop = (signal: string): void => void runner.stop(signal);
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   await runner.run();
+  watcher.stop();
   return runner.stats.refused > 0 && runner.stats.refused === config.devices.length ? 1 : 0;
 }
 
-export function scenarioCommand(list: boolean, log: Log): number {
-  if (!list) throw new UsageError('scenario needs --list');
-  log(scenarioList());
+function triggerIn(
+  runner: Runner,
+  command: RunArgs,
+  devices: Parameters<typeof planScenario>[1],
+  log: Log,
+): void {
+  try {
+    const plan = planScenario(command, devices);
+    if (plan) runner.trigger(plan);
+  } catch (error) {
+    log(`scenario trigger ignored: ${(error as Error).message}`);
+  }
+}
+
+export interface ScenarioArgs extends RunArgs {
+  list?: boolean;
+  trigger?: string;
+  credentials?: string;
+  control?: string;
+}
+
+/** `scenario --list`, or `scenario --trigger name …` to start one in the simulator already running. */
+export async function scenarioCommand(args: ScenarioArgs, log: Log): Promise<number> {
+  if (args.list) {
+    log(scenarioList());
+    return 0;
+  }
+  if (!args.trigger) throw new UsageError('scenario needs --list or --trigger <name>');
+  const creds = await credentialsOrUsage(args.credentials, log);
+  // Checked here against the credentials so a typo fails now, not silently in the other process.
+  const command = { ...args, scenario: args.trigger };
+  planScenario(
+    command,
+    creds.devices.map((d) => prepareDevice(d, 0)),
+  );
+  const path = args.control ?? controlPathFor(args.credentials ?? '');
+  await writeControl(path, {
+    scenario: args.trigger,
+    ...(args.asset === undefined ? {} : { asset: args.asset }),
+    ...(args.device === undefined ? {} : { device: args.device }),
+    ...(args['scenario-start'] === undefined ? {} : { startAfterS: Number(args['scenario-start']) }),
+    ...(args['scenario-duration'] === undefined ? {} : { durationS: Number(args['scenario-duration']) }),
+    issuedAt: new Date().toISOString(),
+  });
+  log(
+    `scenario ${args.trigger} written to ${path}; a running \`run\` on these credentials picks it up within a second`,
+  );
   return 0;
 }
 

@@ -47,6 +47,3 @@ export function prepareDevice(credentials: DeviceCredentials, seed: number): Sim
     assetKey: channel(seedKey ^ hashString('asset'), credentials.assetId),
   };
 }
-
-export const has = (device: { metrics: readonly string[] }, metric: string): boolean =>
-  device.metrics.includes(metric);

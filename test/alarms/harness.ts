@@ -19,16 +19,23 @@ import { createTestInfluxDb, type TestInfluxDb } from '../support/influx.js';
 export interface EngineProcess {
   app: NestExpressApplication;
   /** Publishes readings as the ingest would, then waits until the engine has committed what they caused. */
-  feed(readings: StoredReading[]): Promise<void>;
+  feed: (readings: StoredReading[]) => Promise<void>;
   engine: AlarmEngine;
   clock: Clock;
+}
+
+export interface Replica {
+  app: NestExpressApplication;
+  /** Only with the ingest role. */
+  feed: (readings: StoredReading[]) => Promise<void>;
+  close(): Promise<void>;
 }
 
 export interface AlarmHarness extends EngineProcess {
   t: TestApp;
   jobs: AlarmJobs;
-  /** Another process (ingest role only) on the same database, e.g. a second engine replica. */
-  replica(): Promise<EngineProcess & { close(): Promise<void> }>;
+  /** Another process on the same database (ingest role: a second engine replica; or e.g. 'dispatcher'). */
+  replica(roles?: string): Promise<Replica>;
   close(): Promise<void>;
 }
 
@@ -77,13 +84,13 @@ export async function startAlarms(env: Record<string, string> = {}): Promise<Ala
     t,
     ...engineProcess(t.app),
     jobs: t.app.get(AlarmJobs),
-    replica: async () => {
+    replica: async (roles = 'ingest') => {
       const extra = await ingestEnv();
       const config = loadConfig({
         PORT: '0',
         HOST: '127.0.0.1',
         LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-        LIFELINE_ROLES: 'ingest',
+        LIFELINE_ROLES: roles,
         DATABASE_URL: t.databaseUrl,
         ...extra.env,
       });
@@ -96,7 +103,10 @@ export async function startAlarms(env: Record<string, string> = {}): Promise<Ala
         await extra.cleanup();
       };
       replicas.push(close);
-      return { ...engineProcess(app), close };
+      const feed = roles.includes('ingest')
+        ? engineProcess(app).feed
+        : () => Promise.reject(new Error('no ingest role'));
+      return { app, feed, close };
     },
     close: async () => {
       for (const close of replicas) await close();
@@ -170,4 +180,16 @@ export async function platformEvents(t: TestApp, types?: string[]) {
   let q = t.db.selectFrom('platform_events').selectAll();
   if (types) q = q.where('type', 'in', types);
   return q.orderBy('id').execute();
+}
+
+/** Runs `fn` with the alarm feature's clock at `at` (SLA and verification windows are minutes to hours long). */
+export async function atTime<T>(clock: Clock, at: number, fn: () => Promise<T>): Promise<T> {
+  const original = Object.getOwnPropertyDescriptor(clock, 'now');
+  clock.now = () => at;
+  try {
+    return await fn();
+  } finally {
+    if (original) Object.defineProperty(clock, 'now', original);
+    else delete (clock as { now?: unknown }).now;
+  }
 }

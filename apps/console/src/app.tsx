@@ -24,6 +24,10 @@ function Console() {
     const stops = [startAssetData(), startAlarmQueue(), startLiveFeed()];
     return () => stops.forEach((stop) => stop());
   }, []);
+  // Wall mode scales the root font size, so every rem-sized part of the console grows with it.
+  useEffect(() => {
+    document.documentElement.classList.toggle('wall', wall);
+  }, [wall]);
 
   return (
     <div class={`console${wall ? ' wall' : ''}`}>
@@ -31,7 +35,7 @@ function Console() {
       <main id="main">
         {route.name === 'map' && (
           <div class="map-screen">
-            <RiskMap />
+            <RiskMap focus={route.focus} />
             <AlarmQueue compact />
           </div>
         )}

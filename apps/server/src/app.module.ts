@@ -11,6 +11,7 @@ import { AppConfig, PROCESS_ROLES, type ProcessRole } from './config/app-config.
 import { ConfigModule } from './config/config.module.js';
 import { ConsoleModule } from './console/console.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DeadmanModule } from './deadman/deadman.module.js';
 import { EventsModule } from './events/events.module.js';
 import { ProblemModule } from './errors/problem.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -18,6 +19,9 @@ import { IngestModule } from './ingest/ingest.module.js';
 import { RejectionsApiModule } from './ingest/rejections/rejections-api.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { RegistryModule } from './registry/registry.module.js';
+import { ReportsModule } from './reports/reports.module.js';
+import { RiskApiModule } from './risk/risk-api.module.js';
+import { RiskEvaluatorModule } from './risk/risk-evaluator.module.js';
 import { SseModule } from './sse/sse.module.js';
 import { TelemetryModule } from './telemetry/telemetry.module.js';
 import { WebhookDispatcherModule } from './webhooks/dispatch/webhook-dispatcher.module.js';
@@ -44,10 +48,28 @@ const CORE_MODULES: ModuleRef[] = [
  * a module listed under several roles is loaded once.
  */
 const ROLE_MODULES: Record<ProcessRole, ModuleRef[]> = {
-  api: [TokensApiModule, AuditApiModule, RegistryModule, RejectionsApiModule, ConsoleModule, TelemetryModule, AlarmsModule, SseModule, WebhooksApiModule],
+  api: [
+    TokensApiModule,
+    AuditApiModule,
+    RegistryModule,
+    RejectionsApiModule,
+    ConsoleModule,
+    TelemetryModule,
+    AlarmsModule,
+    SseModule,
+    WebhooksApiModule,
+    RiskApiModule,
+    ReportsModule,
+  ],
   ingest: [IngestModule, AlarmEngineModule],
   // ScheduleModule.forRoot() once per process (each extra forRoot registers every @Interval again).
-  dispatcher: [ScheduleModule.forRoot(), AlarmSchedulesModule, WebhookDispatcherModule],
+  dispatcher: [
+    ScheduleModule.forRoot(),
+    AlarmSchedulesModule,
+    WebhookDispatcherModule,
+    RiskEvaluatorModule,
+    DeadmanModule,
+  ],
 };
 
 @Module({})

@@ -5,7 +5,7 @@ import { PROFILES } from '../device-profiles.js';
 import type { StreetEdge } from '../district.js';
 import { type Xy, distanceToPolyline, lerp } from '../geo.js';
 import { LOW_SPOTS } from '../landmarks.js';
-import type { DomainSeed } from '../types.js';
+import type { DomainSeed, SeedAttributes } from '../types.js';
 import { type SampleContext, chooseEdges, edgeLabel } from './context.js';
 
 /**
@@ -76,49 +76,57 @@ function addLine(ctx: SampleContext, seed: DomainSeed, edge: StreetEdge, station
   const name = `${edgeLabel(edge)} DN${diameter} 雨水管线`;
   // Sewers run from the higher (northern / outer) end down towards the river.
   const line: Xy[] = edge.axis === 'ns' ? [edge.b, edge.a] : [edge.a, edge.b];
+  const attributes: SeedAttributes = {
+    ...locationAttributes(line, edge.street),
+    material,
+    install_year: year,
+    diameter_mm: diameter,
+    burial_depth_m: Math.round(prng.float(2.5, 4.5) * 10) / 10,
+    leak_repairs_5y: leakRepairs(prng, material, year),
+    arterial_road: edge.arterial,
+  };
   const feature = lineAsset(
-    {
-      id,
-      domain: 'drainage',
-      kind: 'pipeline_segment',
-      name,
-      parentId: stationId,
-      attributes: {
-        ...locationAttributes(line, edge.street),
-        material,
-        install_year: year,
-        diameter_mm: diameter,
-        burial_depth_m: Math.round(prng.float(2.5, 4.5) * 10) / 10,
-        leak_repairs_5y: leakRepairs(prng, material, year),
-        arterial_road: edge.arterial,
-      },
-    },
+    { id, domain: 'drainage', kind: 'pipeline_segment', name, parentId: stationId, attributes },
     line,
   );
   seed.assets.push(feature);
   if (prng.chance(FLOW_METER_SHARE))
     seed.devices.push(makeDevice(ctx.deviceIds, PROFILES.drainFlow, id, name));
-  const depth = feature.properties.attributes.burial_depth_m ?? 3;
+  const depth = attributes.burial_depth_m ?? 3;
+  addLineManholes(ctx, seed, { id, street: edge.street, xy: line, depth, diameter, year });
+  return { id, name, xy: line };
+}
+
+/** What the manholes of a line inherit from it. */
+interface LineFacts {
+  id: string;
+  street: string;
+  xy: Xy[];
+  depth: number;
+  diameter: number;
+  year: number;
+}
+
+/** Radar level gauges in the line's manholes, some also measuring H2S (§a.4). */
+function addLineManholes(ctx: SampleContext, seed: DomainSeed, line: LineFacts): void {
   for (let i = 0; i < MANHOLES_PER_LINE; i++) {
-    const at = lerp(line[0], line[1], (i + 1) / (MANHOLES_PER_LINE + 1));
-    const mhId = ctx.assetIds.next('DRN-MH');
-    const mhName = `${edge.street} 雨水检查井 ${mhId.slice(-4)}`;
+    const at = lerp(line.xy[0], line.xy[1], (i + 1) / (MANHOLES_PER_LINE + 1));
+    const id = ctx.assetIds.next('DRN-MH');
+    const name = `${line.street} 雨水检查井 ${id.slice(-4)}`;
     // Manhole depth = pipe invert depth plus a little for the sump (ASSUMPTION).
     const attributes = {
-      ...locationAttributes([at], edge.street),
-      burial_depth_m: Math.round((depth + prng.float(0.1, 0.4)) * 10) / 10,
-      diameter_mm: diameter,
+      ...locationAttributes([at], line.street),
+      material: 'concrete' as const,
+      install_year: line.year,
+      burial_depth_m: Math.round((line.depth + ctx.prng.float(0.1, 0.4)) * 10) / 10,
+      diameter_mm: line.diameter,
     };
     seed.assets.push(
-      pointAsset(
-        { id: mhId, domain: 'drainage', kind: 'manhole', name: mhName, parentId: id, attributes },
-        at,
-      ),
+      pointAsset({ id, domain: 'drainage', kind: 'manhole', name, parentId: line.id, attributes }, at),
     );
-    const profile = prng.chance(H2S_SHARE) ? PROFILES.drainLevelGas : PROFILES.drainLevel;
-    seed.devices.push(makeDevice(ctx.deviceIds, profile, mhId, mhName));
+    const profile = ctx.prng.chance(H2S_SHARE) ? PROFILES.drainLevelGas : PROFILES.drainLevel;
+    seed.devices.push(makeDevice(ctx.deviceIds, profile, id, name));
   }
-  return { id, name, xy: line };
 }
 
 /** Ponding sensors at the low spots, each attached to the nearest storm line (its catchment). */

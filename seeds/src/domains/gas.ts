@@ -4,7 +4,7 @@ import { corrosionEnv, householdsServed, installYear, leakRepairs, locationAttri
 import { PROFILES } from '../device-profiles.js';
 import { inOldSettlement, type StreetEdge } from '../district.js';
 import { type Xy, besideSegment, distance } from '../geo.js';
-import type { AssetFeature, DomainSeed } from '../types.js';
+import type { AssetFeature, DomainSeed, SeedAttributes } from '../types.js';
 import { type SampleContext, chooseEdges, edgeLabel } from './context.js';
 import { WORKED_EXAMPLE_LINE, buildWorkedExample } from './gas-worked-example.js';
 
@@ -49,6 +49,14 @@ const DIAMETERS: Record<'low' | 'medium_b' | 'medium_a', readonly (readonly [num
     [150, 2],
   ],
 };
+
+/** Monitored manholes per main: mostly two (weights, ASSUMPTION). */
+const MANHOLE_COUNTS: readonly (readonly [number, number])[] = [
+  [0, 1],
+  [1, 2],
+  [2, 4],
+  [3, 2],
+];
 
 const SPACE_NAMES: Record<AdjacentSpaceKind, string> = {
   sewer: '污水井',
@@ -121,8 +129,15 @@ function materialFor(ctx: SampleContext, at: Xy, diameter: number): PipeMaterial
       ] as const);
 }
 
-/** One main with its adjacent manholes, their detectors and, on the busier mains, a pressure monitor. */
-function addMain(ctx: SampleContext, seed: DomainSeed, edge: StreetEdge, regulatorId: string): void {
+interface MainDraw {
+  pressureClass: 'low' | 'medium_b' | 'medium_a';
+  diameter: number;
+  manholes: number;
+  attributes: SeedAttributes;
+}
+
+/** The census of one main (DOMAIN.md §b.1 drivers), drawn from the domain's PRNG stream. */
+function drawMain(ctx: SampleContext, edge: StreetEdge): MainDraw {
   const { prng } = ctx;
   const mid = midpoint(edge.a, edge.b);
   const pressureClass = pressureClassFor(ctx, edge);
@@ -130,54 +145,60 @@ function addMain(ctx: SampleContext, seed: DomainSeed, edge: StreetEdge, regulat
   const material = materialFor(ctx, mid, diameter);
   const year = installYear(prng, mid);
   const location = locationAttributes([edge.a, edge.b], edge.street);
-  const manholes = prng.weighted([
-    [0, 1],
-    [1, 2],
-    [2, 4],
-    [3, 2],
-  ] as const);
+  const manholes = prng.weighted(MANHOLE_COUNTS);
   // Unmonitored spaces (basements, cable pits) add to the census count beside the monitored manholes.
   const extra = location.population_density === 'low' ? prng.int(0, 2) : prng.int(0, 5);
-  const id = ctx.assetIds.next('GAS-SEG');
-  const name = `${edgeLabel(edge)} DN${diameter} ${PRESSURE_LABEL[pressureClass]}燃气管段`;
-  const main = lineAsset(
-    {
-      id,
-      domain: 'gas',
-      kind: 'pipeline_segment',
-      name,
-      parentId: regulatorId,
-      attributes: {
-        ...location,
-        material,
-        install_year: year,
-        diameter_mm: diameter,
-        pressure_class: pressureClass,
-        burial_depth_m: Math.round(prng.float(0.9, 1.6) * 10) / 10,
-        adjacent_spaces: Math.min(8, manholes + extra),
-        leak_repairs_5y: leakRepairs(prng, material, year),
-        corrosion_env: corrosionEnv(prng, mid),
-        arterial_road: edge.arterial,
-      },
-    },
-    [edge.a, edge.b],
-  );
-  main.properties.attributes.households_served = householdsServed(
-    main.properties.lengthM ?? 0,
-    location.population_density,
-  );
-  seed.assets.push(main);
-  const kinds = addManholes(ctx, seed, edge, id, manholes);
-  if (kinds.length > 0) main.properties.attributes.adjacent_space_kinds = kinds;
-  if (pressureClass === 'medium_a' || prng.chance(0.15))
-    seed.devices.push(makeDevice(ctx.deviceIds, PROFILES.gasPressure, id, name));
+  const attributes: SeedAttributes = {
+    ...location,
+    material,
+    install_year: year,
+    diameter_mm: diameter,
+    pressure_class: pressureClass,
+    burial_depth_m: Math.round(prng.float(0.9, 1.6) * 10) / 10,
+    adjacent_spaces: Math.min(8, manholes + extra),
+    leak_repairs_5y: leakRepairs(prng, material, year),
+    corrosion_env: corrosionEnv(prng, mid),
+    arterial_road: edge.arterial,
+  };
+  return { pressureClass, diameter, manholes, attributes };
 }
 
+/** One main with its adjacent manholes, their detectors and, on the busier mains, a pressure monitor. */
+function addMain(ctx: SampleContext, seed: DomainSeed, edge: StreetEdge, regulatorId: string): void {
+  const draw = drawMain(ctx, edge);
+  const id = ctx.assetIds.next('GAS-SEG');
+  const name = `${edgeLabel(edge)} DN${draw.diameter} ${PRESSURE_LABEL[draw.pressureClass]}燃气管段`;
+  const input = {
+    id,
+    domain: 'gas' as const,
+    kind: 'pipeline_segment' as const,
+    name,
+    parentId: regulatorId,
+    attributes: draw.attributes,
+  };
+  const main = lineAsset(input, [edge.a, edge.b]);
+  const attrs = main.properties.attributes;
+  attrs.households_served = householdsServed(main.properties.lengthM ?? 0, attrs.population_density);
+  seed.assets.push(main);
+  const kinds = addManholes(
+    ctx,
+    seed,
+    edge,
+    { id, year: draw.attributes.install_year ?? 2010 },
+    draw.manholes,
+  );
+  if (kinds.length > 0) attrs.adjacent_space_kinds = kinds;
+  if (draw.pressureClass === 'medium_a' || ctx.prng.chance(0.15)) {
+    seed.devices.push(makeDevice(ctx.deviceIds, PROFILES.gasPressure, id, name));
+  }
+}
+
+/** Adjacent manholes of a main, each with a detector; built with the main, so of its age. */
 function addManholes(
   ctx: SampleContext,
   seed: DomainSeed,
   edge: StreetEdge,
-  mainId: string,
+  main: { id: string; year: number },
   count: number,
 ): AdjacentSpaceKind[] {
   const kinds = new Set<AdjacentSpaceKind>();
@@ -195,10 +216,11 @@ function addManholes(
     const attributes = {
       ...locationAttributes([at], edge.street),
       adjacent_space_kinds: [kind],
+      install_year: main.year,
       burial_depth_m: Math.round(ctx.prng.float(1.5, 3.5) * 10) / 10,
     };
     const manhole: AssetFeature = pointAsset(
-      { id, domain: 'gas', kind: 'manhole', name, parentId: mainId, attributes },
+      { id, domain: 'gas', kind: 'manhole', name, parentId: main.id, attributes },
       at,
     );
     seed.assets.push(manhole);

@@ -3,7 +3,7 @@ import { corrosionEnv, householdsServed, installYear, leakRepairs, locationAttri
 import { PROFILES } from '../device-profiles.js';
 import { inOldSettlement, type StreetEdge } from '../district.js';
 import { type Xy, besideSegment, distance } from '../geo.js';
-import type { DomainSeed } from '../types.js';
+import type { DomainSeed, SeedAttributes } from '../types.js';
 import { type SampleContext, chooseEdges, edgeLabel } from './context.js';
 
 /**
@@ -18,6 +18,11 @@ const STATIONS: readonly { name: string; at: Xy }[] = [
 ];
 
 const SEGMENTS = 30;
+/** Monitored inspection wells per segment: mostly two (weights, ASSUMPTION). */
+const WELL_COUNTS: readonly (readonly [number, number])[] = [
+  [1, 1],
+  [2, 3],
+];
 const HOT_WATER_DESIGN_LIFE_Y = 30;
 
 export function buildHeating(ctx: SampleContext): DomainSeed {
@@ -42,6 +47,7 @@ export function buildHeating(ctx: SampleContext): DomainSeed {
   return seed;
 }
 
+/** One primary-network segment with its monitoring point and inspection wells. */
 function addSegment(ctx: SampleContext, seed: DomainSeed, edge: StreetEdge, stationId: string): void {
   const { prng } = ctx;
   const mid = midpoint(edge.a, edge.b);
@@ -49,55 +55,57 @@ function addSegment(ctx: SampleContext, seed: DomainSeed, edge: StreetEdge, stat
   // Pre-insulated coated steel since the new town; the old settlement still has some bare steel in trench.
   const material = inOldSettlement(mid) && prng.chance(0.5) ? 'bare_steel' : 'coated_steel';
   const diameter = edge.arterial ? prng.pick([400, 500, 600]) : prng.pick([200, 250, 300]);
-  const location = locationAttributes([edge.a, edge.b], edge.street);
   const id = ctx.assetIds.next('HEAT-SEG');
   const name = `${edgeLabel(edge)} DN${diameter} 一级热网管段`;
-  const wells = prng.weighted([
-    [1, 1],
-    [2, 3],
-  ] as const);
+  const wells = prng.weighted(WELL_COUNTS);
+  const attributes: SeedAttributes = {
+    ...locationAttributes([edge.a, edge.b], edge.street),
+    material,
+    install_year: year,
+    design_life_years: HOT_WATER_DESIGN_LIFE_Y,
+    diameter_mm: diameter,
+    burial_depth_m: Math.round(prng.float(1.2, 2.0) * 10) / 10,
+    adjacent_spaces: wells + prng.int(0, 3),
+    adjacent_space_kinds: ['heating'],
+    leak_repairs_5y: leakRepairs(prng, material, year),
+    corrosion_env: corrosionEnv(prng, mid),
+    arterial_road: edge.arterial,
+  };
   const segment = lineAsset(
-    {
-      id,
-      domain: 'heating',
-      kind: 'pipeline_segment',
-      name,
-      parentId: stationId,
-      attributes: {
-        ...location,
-        material,
-        install_year: year,
-        design_life_years: HOT_WATER_DESIGN_LIFE_Y,
-        diameter_mm: diameter,
-        burial_depth_m: Math.round(prng.float(1.2, 2.0) * 10) / 10,
-        adjacent_spaces: wells + prng.int(0, 3),
-        adjacent_space_kinds: ['heating'],
-        leak_repairs_5y: leakRepairs(prng, material, year),
-        corrosion_env: corrosionEnv(prng, mid),
-        arterial_road: edge.arterial,
-      },
-    },
+    { id, domain: 'heating', kind: 'pipeline_segment', name, parentId: stationId, attributes },
     [edge.a, edge.b],
   );
-  segment.properties.attributes.households_served =
-    householdsServed(segment.properties.lengthM ?? 0, location.population_density) * 2;
+  // ASSUMPTION: a heating main serves about twice the households per metre that a water main does.
+  attributes.households_served =
+    householdsServed(segment.properties.lengthM ?? 0, attributes.population_density) * 2;
   seed.assets.push(segment);
   seed.devices.push(makeDevice(ctx.deviceIds, PROFILES.heatNetwork, id, name));
-  for (let i = 0; i < wells; i++) {
-    const at = besideSegment(edge.a, edge.b, (i + 1) / (wells + 1), 1.5);
-    const wellId = ctx.assetIds.next('HEAT-WELL');
-    const wellName = `${edge.street} 热力检查井 ${wellId.slice(-4)}`;
+  addWells(ctx, seed, edge, id, wells, year);
+}
+
+function addWells(
+  ctx: SampleContext,
+  seed: DomainSeed,
+  edge: StreetEdge,
+  segmentId: string,
+  count: number,
+  year: number,
+): void {
+  for (let i = 0; i < count; i++) {
+    const at = besideSegment(edge.a, edge.b, (i + 1) / (count + 1), 1.5);
+    const id = ctx.assetIds.next('HEAT-WELL');
+    const name = `${edge.street} 热力检查井 ${id.slice(-4)}`;
     const attributes = {
       ...locationAttributes([at], edge.street),
       install_year: year,
-      burial_depth_m: Math.round(prng.float(2, 3.2) * 10) / 10,
+      burial_depth_m: Math.round(ctx.prng.float(2, 3.2) * 10) / 10,
     };
     seed.assets.push(
       pointAsset(
-        { id: wellId, domain: 'heating', kind: 'inspection_well', name: wellName, parentId: id, attributes },
+        { id, domain: 'heating', kind: 'inspection_well', name, parentId: segmentId, attributes },
         at,
       ),
     );
-    seed.devices.push(makeDevice(ctx.deviceIds, PROFILES.heatWell, wellId, wellName));
+    seed.devices.push(makeDevice(ctx.deviceIds, PROFILES.heatWell, id, name));
   }
 }

@@ -159,5 +159,8 @@ describe('device link', () => {
     await until(() => events.log.some((l) => l.startsWith('refused')));
     expect(events.log).toEqual(['refused 4']);
     expect(link.isOpen).toBe(false);
+    expect(link.refused).toBe(true);
+    link.open(); // no second attempt with a secret the broker already refused
+    expect(link.isOpen).toBe(false);
   });
 });

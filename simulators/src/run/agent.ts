@@ -14,10 +14,12 @@ export class Agent {
   /** Set once the connection ramp has reached this device. */
   started = false;
 
+  /** How the current scenario reaches this device, if it does. */
+  reach: Reach | undefined;
+
   constructor(
     readonly device: SimDevice,
     readonly link: DeviceLink,
-    readonly reach: Reach | undefined,
     startSeq: number,
   ) {
     this.emitter = createEmitter(startSeq);

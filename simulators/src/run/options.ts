@@ -67,7 +67,8 @@ export function selectDevices(
   return all.filter((d) => keep.has(d.id) || reachOf(d, plan.scenario, plan.target) !== undefined);
 }
 
-function planScenario(args: RunArgs, devices: readonly SimDevice[]): PlannedScenario | undefined {
+/** The scenario the options ask for, aimed at a target among `devices`; undefined without --scenario. */
+export function planScenario(args: RunArgs, devices: readonly SimDevice[]): PlannedScenario | undefined {
   if (args.scenario === undefined) return undefined;
   const scenario = findScenario(args.scenario);
   if (!scenario) throw new UsageError(`unknown scenario "${args.scenario}"; available:\n${scenarioList()}`);

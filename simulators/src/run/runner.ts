@@ -43,8 +43,6 @@ const TICK_MS = 20;
 const RAMP_TICK_MS = 100;
 /** Rejections printed in full before only counting them (unless --verbose). */
 const SHOWN_REJECTIONS = 20;
-const CLOSE_TIMEOUT_MS = 10_000;
-const CLOSE_BATCH = 200;
 
 /**
  * Runs devices against a broker: a smooth connection ramp, one report per device per interval from a
@@ -58,6 +56,7 @@ export class Runner {
   private readonly timers: NodeJS.Timeout[] = [];
   private clock!: SimClock;
   private startWall = 0;
+  private plan: PlannedScenario | undefined;
   private scenarioStartSim = Number.POSITIVE_INFINITY;
   private scenarioWasActive = false;
   private shown = 0;
@@ -65,11 +64,34 @@ export class Runner {
   private resolveDone!: () => void;
 
   constructor(private readonly config: RunConfig) {
-    const plan = config.scenario;
-    this.agents = config.devices.map((d) => {
-      const reach = plan ? reachOf(d, plan.scenario, plan.target) : undefined;
-      return new Agent(d, new DeviceLink(d, config.url, this.events()), reach, config.startSeq);
-    });
+    this.agents = config.devices.map(
+      (d) => new Agent(d, new DeviceLink(d, config.url, this.events()), config.startSeq),
+    );
+    if (config.scenario) this.aim(config.scenario);
+  }
+
+  /**
+   * Starts `plan` while the run is going (`scenario --trigger`), `startAfterS` from now. A scenario
+   * already running is ended first: its devices report at once and return to normal.
+   */
+  trigger(plan: PlannedScenario): void {
+    if (!this.clock) {
+      this.aim(plan); // not started yet: run() starts it `startAfterS` after the run begins
+      return;
+    }
+    const now = Date.now();
+    if (this.scenarioWasActive) this.wakeReached(now);
+    this.aim(plan);
+    this.scenarioStartSim = this.clock.at(now + plan.startAfterS * 1000);
+    this.scenarioWasActive = false;
+    this.config.log(
+      `scenario ${plan.scenario.name} planned in ${plan.startAfterS} s on ${this.reachedCount} device(s)`,
+    );
+  }
+
+  private aim(plan: PlannedScenario): void {
+    this.plan = plan;
+    for (const a of this.agents) a.reach = reachOf(a.device, plan.scenario, plan.target);
   }
 
   get reachedCount(): number {
@@ -81,8 +103,7 @@ export class Runner {
     const done = new Promise<void>((resolve) => (this.resolveDone = resolve));
     this.startWall = Date.now();
     this.clock = new SimClock(this.startWall, this.config.timing.speedup);
-    const plan = this.config.scenario;
-    if (plan) this.scenarioStartSim = this.clock.at(this.startWall + plan.startAfterS * 1000);
+    if (this.plan) this.scenarioStartSim = this.clock.at(this.startWall + this.plan.startAfterS * 1000);
     this.rampUp();
     this.timers.push(setInterval(() => this.tick(), TICK_MS));
     this.timers.push(setInterval(() => this.printStats(), this.config.statsEveryS * 1000));
@@ -119,12 +140,12 @@ export class Runner {
 
   private intervalOf(agent: Agent, active: boolean): number {
     const base = baseIntervalMs(agent.device, this.config.timing, this.agents.length);
-    const plan = this.config.scenario;
+    const plan = this.plan;
     return active && plan && agent.reach ? activeIntervalMs(base, plan.scenario, this.config.timing) : base;
   }
 
   private effectAt(simT: number, agent: Agent): ActiveEffect | undefined {
-    const plan = this.config.scenario;
+    const plan = this.plan;
     const elapsedMs = simT - this.scenarioStartSim;
     if (!plan || !agent.reach || elapsedMs < 0 || elapsedMs >= plan.durationMs) return undefined;
     return { scenario: plan.scenario, reach: agent.reach, elapsedMs };
@@ -136,7 +157,8 @@ export class Runner {
     this.onScenarioEdge(simT, now);
     for (let entry = this.queue.popDue(now); entry; entry = this.queue.popDue(now)) {
       const { agent, generation } = entry;
-      if (generation !== agent.generation) continue;
+      // Stale entries, and devices whose credentials the broker refused, drop out of the schedule.
+      if (generation !== agent.generation || agent.link.refused) continue;
       const effect = this.effectAt(simT, agent);
       agent.report(simT, now, this.config.seed, effect, this.stats);
       this.schedule(agent, now + this.intervalOf(agent, effect !== undefined));
@@ -145,7 +167,7 @@ export class Runner {
 
   /** When the scenario starts or ends, reached devices report at once instead of waiting out their interval. */
   private onScenarioEdge(simT: number, now: number): void {
-    const plan = this.config.scenario;
+    const plan = this.plan;
     if (!plan) return;
     const active = simT >= this.scenarioStartSim && simT < this.scenarioStartSim + plan.durationMs;
     if (active === this.scenarioWasActive) return;
@@ -153,6 +175,10 @@ export class Runner {
     this.config.log(
       `scenario ${plan.scenario.name} ${active ? 'started' : 'ended'} on ${this.reachedCount} device(s)`,
     );
+    this.wakeReached(now);
+  }
+
+  private wakeReached(now: number): void {
     for (const agent of this.agents) {
       if (!agent.reach || !agent.started) continue;
       agent.generation++;
@@ -188,13 +214,8 @@ export class Runner {
   private async shutdown(reason: string): Promise<void> {
     for (const t of this.timers) clearInterval(t);
     this.config.log(`stopping (${reason}): publishing offline status and disconnecting…`);
-    const deadline = new Promise<void>((resolve) => setTimeout(resolve, CLOSE_TIMEOUT_MS).unref());
-    const closeAll = async (): Promise<void> => {
-      for (let i = 0; i < this.agents.length; i += CLOSE_BATCH) {
-        await Promise.allSettled(this.agents.slice(i, i + CLOSE_BATCH).map((a) => a.link.close()));
-      }
-    };
-    await Promise.race([closeAll(), deadline]);
+    // Every close is bounded (DeviceLink.close cuts a connection the broker does not answer on).
+    await Promise.allSettled(this.agents.map((a) => a.link.close()));
     this.printStats();
     this.resolveDone();
   }

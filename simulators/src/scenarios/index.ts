@@ -4,7 +4,7 @@ import { drift, spike, stuck } from './faults/value-faults.js';
 import { gasLeak } from './gas-leak.js';
 import { rainstorm } from './rainstorm.js';
 import { tunnelIngress } from './tunnel-ingress.js';
-import type { Scenario, ScenarioName } from './types.js';
+import type { Scenario } from './types.js';
 import { waterBurst } from './water-burst.js';
 
 export type { Reach, Scenario, ScenarioContext, ScenarioName, TransportFault } from './types.js';
@@ -28,10 +28,6 @@ export const SCENARIOS: readonly Scenario[] = [
 
 export function findScenario(name: string): Scenario | undefined {
   return SCENARIOS.find((s) => s.name === name);
-}
-
-export function isScenarioName(name: string): name is ScenarioName {
-  return findScenario(name) !== undefined;
 }
 
 /** `scenario --list`: one aligned line per scenario. */

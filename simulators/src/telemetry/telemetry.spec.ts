@@ -2,7 +2,13 @@ import { MAX_BACKLOG_SAMPLES, MAX_TELEMETRY_BYTES } from '#contracts';
 import { metricSpec } from '#domain';
 import { type Reading, type Sample, encodeBacklog, encodeSample } from './encode.js';
 import { MAX_STORED, OUT_OF_ORDER_WINDOW, createEmitter, emit } from './emitter.js';
-import { FUTURE_SKEW_MS, MALFORMED_KINDS, UNKNOWN_METRIC, malformedPayload } from './malformed.js';
+import {
+  EXPECTED_REJECTION,
+  FUTURE_SKEW_MS,
+  MALFORMED_KINDS,
+  UNKNOWN_METRIC,
+  malformedPayload,
+} from './malformed.js';
 
 const TS = Date.UTC(2026, 10, 22, 8);
 const reading = (k: number): Reading => ({
@@ -60,6 +66,7 @@ describe('malformed payloads', () => {
     expect(() => JSON.parse(out.oversized) as unknown).not.toThrow();
     expect((JSON.parse(out.future_timestamp) as Sample).ts - base.ts).toBe(FUTURE_SKEW_MS);
     expect(FUTURE_SKEW_MS).toBeGreaterThan(5 * 60_000);
+    expect(Object.keys(EXPECTED_REJECTION).sort()).toEqual([...MALFORMED_KINDS].sort());
   });
 });
 

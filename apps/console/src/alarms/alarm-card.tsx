@@ -1,9 +1,10 @@
 import { useMemo } from 'preact/hooks';
 import type { AssetFeature } from '../api/types';
 import { useT } from '../i18n/i18n';
+import { kindLabel } from '../ui/kind-label';
 import { LevelBadge } from '../ui/level-badge';
 import { Link } from '../ui/link';
-import { assetPath } from '../ui/router';
+import { assetPath, mapFocusPath } from '../ui/router';
 import { metricUnit } from '../assets/metric-units';
 import type { ConsoleAction } from './alarm-actions';
 import { ageText, formatValue } from './alarm-age';
@@ -51,7 +52,7 @@ export function AlarmCard(props: AlarmCardProps) {
           {asset?.properties.name ?? alarm.assetId}
         </Link>
         <span class="muted">
-          {t(`domain.${alarm.domain}`)} · {asset?.properties.district ?? ''} · <span class="mono">{alarm.assetId}</span>
+          {t(`domain.${alarm.domain}`)} · {asset ? kindLabel(asset.properties.kind, t) : ''} · <span class="mono">{alarm.assetId}</span>
         </span>
       </div>
       {alarm.metric && (
@@ -63,15 +64,16 @@ export function AlarmCard(props: AlarmCardProps) {
           })}
         </div>
       )}
-      {props.actions.length > 0 && (
-        <div class="actions">
-          {props.actions.map((action) => (
-            <button key={action} type="button" class={`action action-${action}`} data-action={action} onClick={() => props.onAction(alarm, action)}>
-              {t(`action.${action}`)}
-            </button>
-          ))}
-        </div>
-      )}
+      <div class="actions">
+        {props.actions.map((action) => (
+          <button key={action} type="button" class={`action action-${action}`} data-action={action} onClick={() => props.onAction(alarm, action)}>
+            {t(`action.${action}`)}
+          </button>
+        ))}
+        <Link href={mapFocusPath(alarm.assetId)} class="locate">
+          {t('queue.locate')}
+        </Link>
+      </div>
     </article>
   );
 }

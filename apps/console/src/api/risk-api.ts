@@ -94,7 +94,7 @@ export function fetchRiskList(query: RiskListQuery = {}): Promise<RiskListEntry[
 /** The grade of every asset the session sees, for the map and the board. */
 export async function fetchRiskMarks(): Promise<Map<string, RiskMark>> {
   const entries = await fetchRiskList();
-  return new Map(entries.map((e) => [e.assetId, { level: e.level, verified: e.verified }]));
+  return new Map(entries.map((e) => [e.assetId, { level: e.level, verified: e.verified, since: e.since }]));
 }
 
 /** The asset's current grade, or null while it has not been graded yet (404). */

@@ -63,6 +63,8 @@ export interface RiskMark {
   level: RiskLevel;
   /** False while the asset's data is stale: the level is kept but unverified (PEERS.md §5.B item 9). */
   verified: boolean;
+  /** When the asset reached this level (RFC 3339). */
+  since: string;
 }
 
 /** A base-map feature of `GET /map/district`. */

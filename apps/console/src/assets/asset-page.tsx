@@ -7,10 +7,13 @@ import { onPlatformEvent } from '../live/live-feed';
 import { useT } from '../i18n/i18n';
 import { AsyncView } from '../ui/async-view';
 import { LevelBadge } from '../ui/level-badge';
+import { kindLabel } from '../ui/kind-label';
 import { Link } from '../ui/link';
+import { mapFocusPath } from '../ui/router';
 import { useLoad } from '../ui/use-load';
 import { AssetAlarms } from './asset-alarms';
 import { CensusCard } from './census-card';
+import { ChildAssets } from './child-assets';
 import { DeviceTable } from './device-table';
 import { RiskCard } from './risk-card';
 import { RiskHistory } from './risk-history';
@@ -58,12 +61,16 @@ export function AssetPage(props: { id: string }) {
             <h1>{a.name}</h1>
             <span class="mono muted">{a.id}</span>
             <span class="muted">
-              {t(`domain.${a.domain}`)} · {a.kind} · {a.district}
+              {t(`domain.${a.domain}`)} · {kindLabel(a.kind, t)} · {a.district}
             </span>
             {risk.state === 'ready' && risk.value && <LevelBadge level={risk.value.level} verified={risk.value.verified} />}
+            <Link href={mapFocusPath(a.id)}>{t('asset.locate')}</Link>
           </header>
           <div class="asset-grid">
-            <CensusCard asset={a} />
+            <div class="stack">
+              <CensusCard asset={a} />
+              <ChildAssets parentId={a.id} />
+            </div>
             <RiskCard risk={risk} />
             <TrendPanel asset={a} devices={devices} alarms={alarms} />
             <DeviceTable devices={devices} />

@@ -1,6 +1,7 @@
 import type { AssetView } from '../api/types';
 import { useT, type MessageKey, type Translate } from '../i18n/i18n';
 import { zhCN } from '../i18n/zh-CN';
+import { kindLabel } from '../ui/kind-label';
 
 const known = (key: string): key is MessageKey => key in zhCN;
 
@@ -26,7 +27,7 @@ export function CensusCard(props: { asset: AssetView }) {
   };
   const rows: [string, string][] = [
     [t('map.owner'), a.ownerUnitId],
-    [t('map.kind'), a.kind],
+    [t('map.kind'), kindLabel(a.kind, t)],
     ...(a.lengthM !== null ? [[label('length_m'), `${Math.round(a.lengthM)} m`] as [string, string]] : []),
     ...(a.parentId ? [[label('parent_id'), a.parentId] as [string, string]] : []),
     ...Object.entries(a.attributes).map(([k, v]): [string, string] => [label(k), display(k, v, t)]),

@@ -7,9 +7,10 @@ import type { Loadable } from '../ui/loadable';
 /** A factor's input or source as one short line (census values, the alarm or report that triggered it). */
 function brief(value: unknown): string {
   if (value === null || value === undefined) return '—';
+  if (Array.isArray(value)) return value.length === 0 ? '—' : value.map(brief).join(', ');
   if (typeof value !== 'object') return String(value);
   return Object.entries(value as Record<string, unknown>)
-    .map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`)
+    .map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null && !Array.isArray(v) ? JSON.stringify(v) : brief(v)}`)
     .join(', ');
 }
 

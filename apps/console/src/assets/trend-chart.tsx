@@ -25,6 +25,8 @@ export interface AlarmPeriod {
 const W = 900;
 const H = 280;
 const M = { top: 12, right: 96, bottom: 28, left: 56 };
+/** Series this short also get a dot per bucket, so a single reading is visible. */
+const SPARSE_POINTS = 60;
 /** Neutral series colours: the level colours are reserved for thresholds and alarm periods. */
 const SERIES = ['#e6edf3', '#7fd1ff', '#c3a6ff', '#8ef0c0'];
 
@@ -75,6 +77,7 @@ export function TrendChart(props: { view: TelemetryView; lines: readonly Thresho
           <g key={d.deviceId}>
             <polygon points={band} fill={colour} opacity={0.15} />
             <polyline points={d.points.map((p) => `${at(p)},${y(p.mean)}`).join(' ')} fill="none" stroke={colour} stroke-width={2} />
+            {d.points.length <= SPARSE_POINTS && d.points.map((p) => <circle key={p.at} cx={at(p)} cy={y(p.mean)} r={3.5} fill={colour} />)}
           </g>
         );
       })}

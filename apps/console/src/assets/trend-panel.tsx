@@ -12,6 +12,7 @@ import { thresholdLines } from './thresholds';
 import { TrendChart, type AlarmPeriod, type TelemetryView } from './trend-chart';
 
 const RANGES: readonly { key: MessageKey; ms: number }[] = [
+  { key: 'trend.range.1h', ms: 3_600_000 },
   { key: 'trend.range.6h', ms: 6 * 3_600_000 },
   { key: 'trend.range.24h', ms: 24 * 3_600_000 },
   { key: 'trend.range.7d', ms: 7 * 86_400_000 },

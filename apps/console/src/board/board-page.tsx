@@ -2,19 +2,18 @@ import { alarmsStore } from '../data/alarm-queue';
 import { assetsStore, marksStore } from '../data/assets-data';
 import { useT } from '../i18n/i18n';
 import { AsyncView } from '../ui/async-view';
+import { LEVELS_HIGH_FIRST } from '../ui/levels';
 import { useStore } from '../ui/store';
 import { useNow } from '../ui/use-now';
 import { AlarmStates } from './alarm-states';
-import { useDeviceCensus, useKpiAlarms } from './board-data';
-import { levelsByDomain, pipelineCoverage, responseKpis, summariseAlarms } from './board-stats';
-import { KpiTile, ResponseTimes } from './kpi-tiles';
+import { useKpiAlarms, useOfflineDevices, useReportFigures } from './board-data';
+import { LIST_ROWS, OfflineDevices, RecentChanges } from './board-lists';
+import { levelsByDomain, recentChanges, responseKpis, summariseAlarms } from './board-stats';
+import { CoverageTile, KpiTile, percent, ResponseTimes } from './kpi-tiles';
 import { LevelDomainTable } from './level-domain-table';
 
-/** DOMAIN.md §c.2: 市政管网管线智能化监测管理率 target ≥ 15 % (from the action plan). */
-const COVERAGE_TARGET = 0.15;
 const KPI_WINDOW_MS = 30 * 86_400_000;
 
-const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
 
 /** The situation board: risk levels by domain, open alarms, device health, coverage, response times. */
 export function BoardPage() {
@@ -23,37 +22,35 @@ export function BoardPage() {
   const assets = useStore(assetsStore);
   const marks = useStore(marksStore);
   const alarms = useStore(alarmsStore);
-  const devices = useDeviceCensus();
+  const figures = useReportFigures();
+  const offline = useOfflineDevices(LIST_ROWS);
   const kpiAlarms = useKpiAlarms();
   const summary = summariseAlarms(alarms.values(), now);
-  const features = assets.state === 'ready' ? assets.value.features : [];
-  const coverage = devices.state === 'ready' ? pipelineCoverage(features, devices.value.assetIds) : null;
 
   return (
     <div class="board" data-testid="board">
       <div class="tiles">
-        <KpiTile label={t('queue.title')} value={String(alarms.size)} tone={summary.major > 0 ? 'major' : undefined} detail={`${t('alarmLevel.major')} ${summary.major}`} />
+        <KpiTile
+          label={t('queue.title')}
+          value={String(alarms.size)}
+          tone={summary.byLevel.major > 0 ? 'major' : undefined}
+          detail={LEVELS_HIGH_FIRST.map((l) => `${t(`alarmLevel.${l}`)} ${summary.byLevel[l]}`).join(' · ')}
+        />
         <KpiTile label={t('board.overdue')} value={String(summary.overdue)} tone={summary.overdue > 0 ? 'major' : 'ok'} />
         <KpiTile label={t('board.unacknowledged')} value={String(summary.unacknowledged)} tone={summary.unacknowledged > 0 ? 'larger' : 'ok'} />
-        <AsyncView value={devices}>
-          {(d) => (
-            <KpiTile
-              label={t('board.onlineRate')}
-              value={d.total > 0 ? percent(d.online / d.total) : t('common.none')}
-              detail={t('board.devices', { online: d.online, total: d.total })}
-              tone={d.total > 0 && d.online / d.total < 0.9 ? 'larger' : 'ok'}
-            />
+        <AsyncView value={figures}>
+          {({ devices, coverage }) => (
+            <>
+              <KpiTile
+                label={t('board.onlineRate')}
+                value={devices.rate === null ? t('common.none') : percent(devices.rate)}
+                detail={t('board.devices', { online: devices.online, total: devices.enabled })}
+                tone={devices.rate !== null && devices.rate < 0.9 ? 'larger' : 'ok'}
+              />
+              <CoverageTile coverage={coverage} />
+            </>
           )}
         </AsyncView>
-        {coverage && (
-          <KpiTile
-            label={t('board.coverage')}
-            value={coverage.ratio === null ? t('common.none') : percent(coverage.ratio)}
-            detail={t('board.coverageTarget', { target: COVERAGE_TARGET * 100, monitored: coverage.monitoredKm.toFixed(1), total: coverage.totalKm.toFixed(1) })}
-            tone={coverage.ratio !== null && coverage.ratio >= COVERAGE_TARGET ? 'ok' : 'larger'}
-            gauge={coverage.ratio === null ? undefined : { value: coverage.ratio, target: COVERAGE_TARGET }}
-          />
-        )}
       </div>
       <div class="board-grid">
         <section class="card" aria-labelledby="levels-title">
@@ -67,6 +64,14 @@ export function BoardPage() {
         <section class="card" aria-labelledby="kpi-title">
           <h2 id="kpi-title">{t('board.kpis')}</h2>
           <AsyncView value={kpiAlarms}>{(list) => <ResponseTimes kpis={responseKpis(list, now - KPI_WINDOW_MS)} />}</AsyncView>
+        </section>
+        <section class="card wide" aria-labelledby="changes-title">
+          <h2 id="changes-title">{t('board.recentChanges')}</h2>
+          <RecentChanges changes={recentChanges(marks, LIST_ROWS)} />
+        </section>
+        <section class="card wide" aria-labelledby="offline-title">
+          <h2 id="offline-title">{t('board.offlineDevices')}</h2>
+          <AsyncView value={offline}>{(devices) => <OfflineDevices devices={devices} />}</AsyncView>
         </section>
       </div>
     </div>

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { AlarmView } from '../api/alarms-api';
 import type { AssetFeature } from '../api/types';
 import type { AlarmItem } from '../alarms/alarm-model';
-import { levelsByDomain, pipelineCoverage, responseKpis, summariseAlarms } from './board-stats';
+import { levelsByDomain, recentChanges, responseKpis, summariseAlarms } from './board-stats';
 
 const asset = (id: string, domain: AssetFeature['properties']['domain'], lengthM: number | null, parentId: string | null = null): AssetFeature => ({
   type: 'Feature',
@@ -13,7 +13,7 @@ const asset = (id: string, domain: AssetFeature['properties']['domain'], lengthM
 
 describe('levelsByDomain', () => {
   it('counts assets per domain and level, ungraded as none', () => {
-    const rows = levelsByDomain([asset('a', 'gas', null), asset('b', 'gas', null), asset('c', 'water', null)], new Map([['a', { level: 'major', verified: false }]]));
+    const rows = levelsByDomain([asset('a', 'gas', null), asset('b', 'gas', null), asset('c', 'water', null)], new Map([['a', { level: 'major', verified: false, since: '' }]]));
     expect(rows.find((r) => r.domain === 'gas')).toEqual({
       domain: 'gas',
       counts: { major: 1, larger: 0, general: 0, low: 0, none: 1 },
@@ -24,19 +24,6 @@ describe('levelsByDomain', () => {
   });
 });
 
-describe('pipelineCoverage', () => {
-  it('counts a main monitored through a manhole below it, and only pipeline domains', () => {
-    const features = [
-      asset('main', 'gas', 600),
-      asset('manhole', 'gas', null, 'main'),
-      asset('pipe', 'water', 400),
-      asset('bridge', 'bridge', 1000),
-    ];
-    expect(pipelineCoverage(features, new Set(['manhole', 'bridge']))).toEqual({ monitoredKm: 0.6, totalKm: 1, ratio: 0.6 });
-    expect(pipelineCoverage([], new Set()).ratio).toBeNull();
-  });
-});
-
 describe('summariseAlarms', () => {
   it('counts states, overdue and unacknowledged', () => {
     const base = { assetId: 'a', ownerUnitId: 'o', domain: 'gas', deviceId: null, metric: null, value: null, threshold: null, raisedAt: 0, sequence: 1, shelved: false } as const;
@@ -44,7 +31,12 @@ describe('summariseAlarms', () => {
       { ...base, id: '1', level: 'major', state: 'dispatched', acknowledged: null, overdueAt: 100 },
       { ...base, id: '2', level: 'general', state: 'raised', acknowledged: { by: 'x', at: 1 }, overdueAt: 500 },
     ];
-    expect(summariseAlarms(alarms, 200)).toEqual({ byState: { dispatched: 1, raised: 1 }, overdue: 1, unacknowledged: 1, major: 1 });
+    expect(summariseAlarms(alarms, 200)).toEqual({
+      byState: { dispatched: 1, raised: 1 },
+      byLevel: { major: 1, larger: 0, general: 1, low: 0 },
+      overdue: 1,
+      unacknowledged: 1,
+    });
   });
 });
 
@@ -67,5 +59,15 @@ describe('responseKpis', () => {
     );
     expect(kpis.verify).toEqual({ medianMs: 3 * 60_000, samples: 2 });
     expect(kpis.close).toEqual({ medianMs: 4 * 3_600_000, samples: 1 });
+  });
+});
+
+describe('recentChanges', () => {
+  it('lists the newest grade changes first', () => {
+    const marks = new Map([
+      ['old', { level: 'low', verified: true, since: '2026-11-01T00:00:00Z' }],
+      ['new', { level: 'major', verified: true, since: '2026-11-22T08:00:00Z' }],
+    ] as const);
+    expect(recentChanges(marks, 1).map(([id]) => id)).toEqual(['new']);
   });
 });

@@ -32,52 +32,28 @@ export function levelsByDomain(features: readonly AssetFeature[], marks: Readonl
 
 export interface AlarmSummary {
   byState: Partial<Record<AlarmState, number>>;
+  byLevel: Record<RiskLevel, number>;
   overdue: number;
   unacknowledged: number;
-  major: number;
 }
 
 export function summariseAlarms(alarms: Iterable<AlarmItem>, now: number): AlarmSummary {
-  const summary: AlarmSummary = { byState: {}, overdue: 0, unacknowledged: 0, major: 0 };
+  const summary: AlarmSummary = { byState: {}, byLevel: { major: 0, larger: 0, general: 0, low: 0 }, overdue: 0, unacknowledged: 0 };
   for (const a of alarms) {
     summary.byState[a.state] = (summary.byState[a.state] ?? 0) + 1;
+    summary.byLevel[a.level]++;
     if (a.overdueAt !== null && now > a.overdueAt) summary.overdue++;
     if (a.acknowledged === null) summary.unacknowledged++;
-    if (a.level === 'major') summary.major++;
   }
   return summary;
 }
 
+/** The `count` assets whose grade changed last, newest first. */
+export function recentChanges(marks: ReadonlyMap<string, RiskMark>, count: number): [string, RiskMark][] {
+  return [...marks].sort((a, b) => b[1].since.localeCompare(a[1].since)).slice(0, count);
+}
+
 export const OPEN_STATES: readonly AlarmState[] = ALARM_STATES.filter((s) => s !== 'closed' && s !== 'dismissed');
-
-/** Domains whose networks count as municipal pipelines for the coverage indicator (DOMAIN.md §c, ASSUMPTION). */
-const PIPELINE_DOMAINS: ReadonlySet<Domain> = new Set(['gas', 'heating', 'water', 'drainage']);
-
-export interface Coverage {
-  monitoredKm: number;
-  totalKm: number;
-  /** Share monitored, 0–1; null without any pipeline length. */
-  ratio: number | null;
-}
-
-/**
- * 市政管网管线智能化监测管理率 = monitored pipeline km / total pipeline km (DOMAIN.md §c.2, target ≥ 15 %;
- * formula ASSUMPTION). A pipeline counts as monitored when a device sits on it or on an asset below it
- * (gas mains are watched from the manholes beside them).
- */
-export function pipelineCoverage(features: readonly AssetFeature[], deviceAssetIds: ReadonlySet<string>): Coverage {
-  const monitored = new Set(deviceAssetIds);
-  for (const f of features) if (f.properties.parentId && deviceAssetIds.has(f.id)) monitored.add(f.properties.parentId);
-  let monitoredM = 0;
-  let totalM = 0;
-  for (const f of features) {
-    const length = f.properties.lengthM;
-    if (length === null || !PIPELINE_DOMAINS.has(f.properties.domain)) continue;
-    totalM += length;
-    if (monitored.has(f.id)) monitoredM += length;
-  }
-  return { monitoredKm: monitoredM / 1000, totalKm: totalM / 1000, ratio: totalM > 0 ? monitoredM / totalM : null };
-}
 
 export interface ResponseKpi {
   medianMs: number | null;

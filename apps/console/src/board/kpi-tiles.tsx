@@ -1,5 +1,8 @@
 import { useT } from '../i18n/i18n';
+import type { ReportFigures } from './board-data';
 import type { ResponseKpi, ResponseKpis } from './board-stats';
+
+export const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
 
 export type Tone = 'major' | 'larger' | 'ok';
 
@@ -21,8 +24,9 @@ export function KpiTile(props: { label: string; value: string; detail?: string; 
   );
 }
 
-/** "4 min", "2.5 h", "3.1 d". */
+/** "40 s", "4 min", "2.5 h", "3.1 d". */
 export function formatDuration(ms: number): string {
+  if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
   const minutes = ms / 60_000;
   if (minutes < 90) return `${Math.round(minutes)} min`;
   const hours = minutes / 60;
@@ -49,5 +53,20 @@ export function ResponseTimes(props: { kpis: ResponseKpis }) {
       <Kpi label={t('board.kpi.dispatch')} kpi={props.kpis.dispatch} />
       <Kpi label={t('board.kpi.close')} kpi={props.kpis.close} />
     </dl>
+  );
+}
+
+/** 市政管网管线智能化监测管理率 against its target (DOMAIN.md §c.2: ≥ 15 %), as the report computes it. */
+export function CoverageTile(props: { coverage: ReportFigures['coverage'] }) {
+  const t = useT();
+  const { overall, target } = props.coverage;
+  return (
+    <KpiTile
+      label={t('board.coverage')}
+      value={overall.ratio === null ? t('common.none') : percent(overall.ratio)}
+      detail={t('board.coverageTarget', { target: target * 100, monitored: overall.monitoredKm.toFixed(1), total: overall.totalKm.toFixed(1) })}
+      tone={overall.ratio !== null && overall.ratio >= target ? 'ok' : 'larger'}
+      gauge={overall.ratio === null ? undefined : { value: overall.ratio, target }}
+    />
   );
 }

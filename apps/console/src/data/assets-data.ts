@@ -53,7 +53,7 @@ export function startAssetData(): () => void {
   const off = onPlatformEvent((event) => {
     if (event.type !== 'risk.level_changed') return;
     const data = event.data as unknown as RiskEventData;
-    const mark = { level: data.to, verified: data.verified };
+    const mark = { level: data.to, verified: data.verified, since: event.timestamp };
     live.set(data.assetId, mark);
     marksStore.set((marks) => new Map(marks).set(data.assetId, mark));
   });

@@ -16,10 +16,13 @@ const MAX_DELAY_MS = 15_000;
  * The live feed (`GET /api/v1/events`, Server-Sent Events) read with fetch rather than EventSource, so
  * the bearer token travels in the Authorization header (never in a URL that access logs keep) and every
  * reconnect, however long the outage, sends `Last-Event-ID`: the server replays what was missed and
- * the console has no gaps. Reconnects back off from 1 s to 15 s with jitter.
+ * the console has no gaps. Reconnects back off from 1 s to 15 s with jitter (never sooner than the
+ * server's `retry:`).
  */
 export class EventStream {
   private lastEventId: string | null = null;
+  /** The server's `retry:` (kept across connections, as EventSource does). */
+  private retryMs: number | null = null;
   private controller: AbortController | null = null;
   private running = false;
 
@@ -52,7 +55,9 @@ export class EventStream {
       if (!this.running) return;
       failures++;
       this.options.onStatus('reconnecting');
-      const base = parser.retryMs() ?? Math.min(MAX_DELAY_MS, MIN_DELAY_MS * 2 ** (failures - 1));
+      this.retryMs = parser.retryMs() ?? this.retryMs;
+      // The server's retry is a floor; repeated failures still back off.
+      const base = Math.max(this.retryMs ?? 0, Math.min(MAX_DELAY_MS, MIN_DELAY_MS * 2 ** (failures - 1)));
       await sleep(base * (0.75 + Math.random() * 0.5));
     }
   }

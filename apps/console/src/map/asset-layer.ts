@@ -1,6 +1,8 @@
 import L from 'leaflet';
+import type { RiskLevel } from '#contracts';
 import type { AssetFeature, Geometry, RiskMark } from '../api/types';
 import { assetStyle, drawOrder, levelRank, pointRadius, type ShapeKind } from './asset-style';
+import { MajorHalos } from './major-halos';
 import { matches, type MapFilter } from './map-filter';
 
 interface Drawn {
@@ -38,6 +40,7 @@ function toLayer(geometry: Geometry, renderer: L.Renderer): { layer: L.Path; sha
  */
 export class AssetLayer {
   readonly group = L.featureGroup();
+  readonly halos: MajorHalos;
   private readonly drawn = new Map<string, Drawn>();
   private marks: ReadonlyMap<string, RiskMark> = new Map();
   private filter: MapFilter | null = null;
@@ -45,10 +48,13 @@ export class AssetLayer {
   constructor(
     private readonly renderer: L.Renderer,
     private readonly onSelect: (feature: AssetFeature, at: L.LatLng) => void,
-  ) {}
+  ) {
+    this.halos = new MajorHalos(renderer);
+  }
 
   setAssets(features: readonly AssetFeature[]): void {
     this.group.clearLayers();
+    this.halos.clear();
     this.drawn.clear();
     const made = features.flatMap((feature) => {
       const layer = toLayer(feature.geometry, this.renderer);
@@ -96,20 +102,41 @@ export class AssetLayer {
     return this.marks.get(id);
   }
 
+  /** Where an asset is drawn (its point, or its line's or area's bounds), if it is. */
+  locate(id: string): { feature: AssetFeature; bounds: L.LatLngBounds } | undefined {
+    const drawn = this.drawn.get(id);
+    if (!drawn) return undefined;
+    const { layer } = drawn;
+    const bounds =
+      layer instanceof L.CircleMarker ? L.latLngBounds([layer.getLatLng()]) : (layer as L.Polyline).getBounds();
+    return { feature: drawn.feature, bounds };
+  }
+
+  /** Counts of the shown (filtered) assets per level ('none' = not graded). */
+  levelCounts(): Record<RiskLevel | 'none', number> {
+    const counts = { major: 0, larger: 0, general: 0, low: 0, none: 0 };
+    for (const [id, { layer }] of this.drawn) if (this.group.hasLayer(layer)) counts[this.marks.get(id)?.level ?? 'none']++;
+    return counts;
+  }
+
   private restyle(id: string): void {
     const drawn = this.drawn.get(id);
     if (!drawn) return;
     const mark = this.marks.get(id);
     drawn.layer.setStyle(assetStyle(drawn.shape, mark));
     if (drawn.layer instanceof L.CircleMarker) drawn.layer.setRadius(pointRadius(mark));
+    this.halos.sync(id, drawn.layer, mark, this.group.hasLayer(drawn.layer));
   }
 
   private applyFilter(): void {
     for (const { feature, layer } of this.drawn.values()) {
-      const show = this.filter === null || matches(this.filter, feature, this.marks.get(feature.id));
+      const mark = this.marks.get(feature.id);
+      const show = this.filter === null || matches(this.filter, feature, mark);
       const shown = this.group.hasLayer(layer);
-      if (show && !shown) this.group.addLayer(layer);
-      else if (!show && shown) this.group.removeLayer(layer);
+      if (show === shown) continue;
+      if (show) this.group.addLayer(layer);
+      else this.group.removeLayer(layer);
+      this.halos.sync(feature.id, layer, mark, show);
     }
   }
 }

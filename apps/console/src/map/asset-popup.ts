@@ -1,5 +1,6 @@
 import type { AssetFeature, RiskMark } from '../api/types';
 import type { Translate } from '../i18n/i18n';
+import { kindLabel } from '../ui/kind-label';
 import { assetPath, navigate } from '../ui/router';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
@@ -24,7 +25,7 @@ export function assetPopup(feature: AssetFeature, mark: RiskMark | undefined, t:
   const facts = el('dl', 'facts');
   const fact = (term: string, value: string) => facts.append(el('dt', '', term), el('dd', '', value));
   fact(t('map.domain'), t(`domain.${p.domain}`));
-  fact(t('map.kind'), p.kind);
+  fact(t('map.kind'), kindLabel(p.kind, t));
   fact(t('map.district'), p.district);
   fact(t('map.owner'), p.ownerUnitId);
   if (mark && !mark.verified) fact(t('level.unverified'), t('level.unverifiedHint'));

@@ -3,13 +3,18 @@ import { assetsStore, baseMapStore, marksStore } from '../data/assets-data';
 import { langStore, translator } from '../i18n/i18n';
 import { useStore } from '../ui/store';
 import { wallModeStore } from '../ui/wall-mode';
+import { NO_FILTER, type MapFilter } from './map-filter';
 import { MapFilters } from './map-filters';
 import { MapLegend } from './map-legend';
-import { NO_FILTER, type MapFilter } from './map-filter';
-import { MapView } from './map-view';
+import { MapView, type MapCounts } from './map-view';
 
-/** The risk map: every asset coloured by its live level, with filters, legend and click-for-details. */
-export function RiskMap() {
+const NO_COUNTS: MapCounts = { shown: 0, total: 0, byLevel: { major: 0, larger: 0, general: 0, low: 0, none: 0 } };
+
+/**
+ * The risk map: every asset coloured by its live level, with filters, a legend with counts and
+ * click-for-details. `focus` (from `/?focus=ID`) centres the map on one asset and opens its popup.
+ */
+export function RiskMap(props: { focus: string | null }) {
   const lang = useStore(langStore);
   const t = translator(lang);
   const element = useRef<HTMLDivElement>(null);
@@ -19,7 +24,8 @@ export function RiskMap() {
   const base = useStore(baseMapStore);
   const wall = useStore(wallModeStore);
   const [filter, setFilter] = useState<MapFilter>(NO_FILTER);
-  const [counts, setCounts] = useState({ shown: 0, total: 0 });
+  const [counts, setCounts] = useState<MapCounts>(NO_COUNTS);
+  const refreshCounts = () => view.current && setCounts(view.current.counts());
 
   useEffect(() => {
     view.current = new MapView(element.current!, t);
@@ -45,20 +51,24 @@ export function RiskMap() {
     view.current.setMarks(marksStore.get());
     view.current.setAssets(assets.value.features);
     view.current.setFilter(filter);
-    setCounts(view.current.counts());
+    refreshCounts();
   }, [assets]);
 
   useEffect(() => {
     view.current?.setMarks(marks);
     // A level filter depends on the marks: re-apply it when they change.
     if (filter.levels.size > 0) view.current?.setFilter(filter);
-    if (view.current) setCounts(view.current.counts());
+    refreshCounts();
   }, [marks]);
 
   useEffect(() => {
     view.current?.setFilter(filter);
-    if (view.current) setCounts(view.current.counts());
+    refreshCounts();
   }, [filter]);
+
+  useEffect(() => {
+    if (props.focus && assets.state === 'ready') view.current?.focus(props.focus);
+  }, [props.focus, assets]);
 
   useEffect(() => view.current?.resize(), [wall]);
 
@@ -67,7 +77,7 @@ export function RiskMap() {
     <section class="risk-map" aria-label={t('map.label')}>
       <div ref={element} class="map-canvas" data-testid="risk-map" />
       <MapFilters filter={filter} districts={districts} onChange={setFilter} />
-      <MapLegend />
+      <MapLegend counts={counts.byLevel} />
       <p class="map-status" role="status" data-testid="map-status" data-shown={counts.shown} data-total={counts.total}>
         {assets.state === 'loading'
           ? t('map.loading')

@@ -1,25 +1,22 @@
 import { useState } from 'preact/hooks';
-import { apiBlob, errorText } from '../api/http';
+import { errorText } from '../api/http';
+import type { RiskListQuery } from '../api/risk-api';
 import { useT } from '../i18n/i18n';
+import { openPrintableReport } from './printable-report';
 
-/**
- * Opens the printable risk assessment report (`/reports/risk-assessment?format=html`). The API wants the
- * bearer header, which a plain link cannot send, so the report is fetched and shown from a Blob URL in a
- * new tab, ready to print.
- */
-export function ReportButton() {
+/** Opens the printable risk assessment report, for the risk list's domain and district, in a new tab. */
+export function ReportButton(props: { query: RiskListQuery }) {
   const t = useT();
   const [error, setError] = useState<string | null>(null);
   const open = async () => {
+    // Opened before the fetch, inside the click, so a pop-up blocker lets it through.
     const tab = window.open('', '_blank');
+    if (!tab) return;
     setError(null);
     try {
-      const html = await apiBlob('/reports/risk-assessment', { format: 'html' });
-      const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
-      if (tab) tab.location.href = url;
-      else window.location.href = url;
+      await openPrintableReport(tab, { domain: props.query.domain, district: props.query.district });
     } catch (e) {
-      tab?.close();
+      tab.close();
       setError(errorText(e));
     }
   };
@@ -28,7 +25,11 @@ export function ReportButton() {
       <button type="button" onClick={open} data-testid="open-report">
         {t('riskList.report')}
       </button>
-      {error && <span class="error" role="alert">{t('dialog.failed', { detail: error })}</span>}
+      {error && (
+        <span class="error" role="alert">
+          {t('dialog.failed', { detail: error })}
+        </span>
+      )}
     </>
   );
 }

@@ -75,7 +75,7 @@ export function RiskListPage() {
           <button type="button" onClick={exportCsv} data-testid="export-csv">
             {t('riskList.exportCsv')}
           </button>
-          <ReportButton />
+          <ReportButton query={query} />
         </div>
         {exportError && <p class="error" role="alert">{t('dialog.failed', { detail: exportError })}</p>}
       </header>

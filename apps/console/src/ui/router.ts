@@ -3,16 +3,17 @@ import { createStore, useStore } from './store';
 
 /** The console's screens; the path is the address bar's (the server answers index.html for each). */
 export type Route =
-  | { name: 'map' }
+  | { name: 'map'; focus: string | null }
   | { name: 'board' }
   | { name: 'alarms' }
   | { name: 'risk-list' }
   | { name: 'asset'; id: string }
   | { name: 'not-found' };
 
-export function parseRoute(pathname: string): Route {
+/** The route of a path and query; `/?focus=ID` is the map centred on one asset with its popup open. */
+export function parseRoute(pathname: string, search = ''): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
-  if (path === '/') return { name: 'map' };
+  if (path === '/') return { name: 'map', focus: new URLSearchParams(search).get('focus') };
   if (path === '/board') return { name: 'board' };
   if (path === '/alarms') return { name: 'alarms' };
   if (path === '/risk-list') return { name: 'risk-list' };
@@ -25,13 +26,18 @@ export function assetPath(id: string): string {
   return `/assets/${encodeURIComponent(id)}`;
 }
 
-const routeStore = createStore<Route>(parseRoute(location.pathname));
-window.addEventListener('popstate', () => routeStore.set(parseRoute(location.pathname)));
+export function mapFocusPath(id: string): string {
+  return `/?focus=${encodeURIComponent(id)}`;
+}
+
+const current = (): Route => parseRoute(location.pathname, location.search);
+const routeStore = createStore<Route>(current());
+window.addEventListener('popstate', () => routeStore.set(current()));
 
 export function navigate(path: string): void {
   if (path === location.pathname + location.search) return;
   history.pushState(null, '', path);
-  routeStore.set(parseRoute(location.pathname));
+  routeStore.set(current());
   window.scrollTo(0, 0);
 }
 

@@ -60,6 +60,8 @@ describe('WEBHOOK_* configuration', () => {
   });
 
   it('never prints the key', () => {
-    expect(() => loadConfig({ WEBHOOK_SECRET_KEY: 'not-a-key-at-all' })).toThrow(/WEBHOOK_SECRET_KEY=\(hidden\)/);
+    expect(() => loadConfig({ WEBHOOK_SECRET_KEY: 'not-a-key-at-all' })).toThrow(
+      /WEBHOOK_SECRET_KEY=\(hidden\)/,
+    );
   });
 });

@@ -1,7 +1,17 @@
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min, validateSync, type ValidationError } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  validateSync,
+  type ValidationError,
+} from 'class-validator';
 import {
   DEFAULT_RETRY_JITTER,
   isValidSchedule,
@@ -56,17 +66,13 @@ export class WebhookEnvDto {
 }
 
 /** Validates the WEBHOOK_* variables of `env` (already without empty values); problems name the variable. */
-export function loadWebhookConfig(env: Record<string, string>): { config: WebhookConfig; problems: string[] } {
+export function loadWebhookConfig(env: Record<string, string>): {
+  config: WebhookConfig;
+  problems: string[];
+} {
   const dto = plainToInstance(WebhookEnvDto, env, { excludeExtraneousValues: false });
   const problems = validateSync(dto, { forbidUnknownValues: false }).map(describe);
-  const schedule = dto.WEBHOOK_RETRY_SCHEDULE === undefined ? [...STANDARD_WEBHOOKS_SCHEDULE_MS] : parseDurationList(dto.WEBHOOK_RETRY_SCHEDULE);
-  if (schedule === undefined || !isValidSchedule(schedule))
-    problems.push(`WEBHOOK_RETRY_SCHEDULE=${JSON.stringify(dto.WEBHOOK_RETRY_SCHEDULE)}: must be a comma list of durations such as 0,5s,5m,2h`);
-  const overlap = dto.WEBHOOK_SECRET_OVERLAP === undefined ? 86_400_000 : parseDuration(dto.WEBHOOK_SECRET_OVERLAP);
-  if (overlap === undefined) problems.push(`WEBHOOK_SECRET_OVERLAP=${JSON.stringify(dto.WEBHOOK_SECRET_OVERLAP)}: must be a duration such as 24h`);
-  const key = dto.WEBHOOK_SECRET_KEY === undefined ? undefined : decodeKey(dto.WEBHOOK_SECRET_KEY);
-  if (dto.WEBHOOK_SECRET_KEY !== undefined && key === undefined)
-    problems.push('WEBHOOK_SECRET_KEY=(hidden): must be 32 bytes, as 64 hex digits or base64 (openssl rand -base64 32)');
+  const key = secretKey(dto.WEBHOOK_SECRET_KEY, problems);
   const config: WebhookConfig = {
     secretKey: key ?? createHash('sha256').update(DEV_KEY_LABEL).digest(),
     secretKeyIsDevDefault: dto.WEBHOOK_SECRET_KEY === undefined,
@@ -75,10 +81,10 @@ export function loadWebhookConfig(env: Record<string, string>): { config: Webhoo
       allowPrivate: isTrue(dto.WEBHOOK_ALLOW_PRIVATE),
       allowHttp: isTrue(dto.WEBHOOK_ALLOW_HTTP),
     },
-    retrySchedule: schedule ?? [...STANDARD_WEBHOOKS_SCHEDULE_MS],
+    retrySchedule: retrySchedule(dto.WEBHOOK_RETRY_SCHEDULE, problems),
     retryJitter: dto.WEBHOOK_RETRY_JITTER ?? DEFAULT_RETRY_JITTER,
     timeoutMs: dto.WEBHOOK_TIMEOUT_MS ?? 15_000,
-    secretOverlapMs: overlap ?? 86_400_000,
+    secretOverlapMs: secretOverlap(dto.WEBHOOK_SECRET_OVERLAP, problems),
     concurrency: dto.WEBHOOK_CONCURRENCY ?? 16,
     endpointConcurrency: dto.WEBHOOK_ENDPOINT_CONCURRENCY ?? 4,
     pollMs: dto.WEBHOOK_POLL_MS ?? 1000,
@@ -86,9 +92,40 @@ export function loadWebhookConfig(env: Record<string, string>): { config: Webhoo
   return { config, problems };
 }
 
+function retrySchedule(text: string | undefined, problems: string[]): number[] {
+  if (text === undefined) return [...STANDARD_WEBHOOKS_SCHEDULE_MS];
+  const schedule = parseDurationList(text);
+  if (schedule !== undefined && isValidSchedule(schedule)) return schedule;
+  problems.push(
+    `WEBHOOK_RETRY_SCHEDULE=${JSON.stringify(text)}: must be a comma list of durations such as 0,5s,5m,2h`,
+  );
+  return [...STANDARD_WEBHOOKS_SCHEDULE_MS];
+}
+
+/** Default 24 h: the Standard Webhooks spec leaves it open; a day lets a receiver deploy at its own pace. */
+function secretOverlap(text: string | undefined, problems: string[]): number {
+  if (text === undefined) return 86_400_000;
+  const ms = parseDuration(text);
+  if (ms !== undefined) return ms;
+  problems.push(`WEBHOOK_SECRET_OVERLAP=${JSON.stringify(text)}: must be a duration such as 24h`);
+  return 86_400_000;
+}
+
+function secretKey(text: string | undefined, problems: string[]): Buffer | undefined {
+  if (text === undefined) return undefined;
+  const key = decodeKey(text);
+  if (key === undefined)
+    problems.push(
+      'WEBHOOK_SECRET_KEY=(hidden): must be 32 bytes, as 64 hex digits or base64 (openssl rand -base64 32)',
+    );
+  return key;
+}
+
 function decodeKey(text: string): Buffer | undefined {
   const trimmed = text.trim();
-  const bytes = /^[0-9a-fA-F]{64}$/.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
+  const bytes = /^[0-9a-fA-F]{64}$/.test(trimmed)
+    ? Buffer.from(trimmed, 'hex')
+    : Buffer.from(trimmed, 'base64');
   return bytes.length === 32 ? bytes : undefined;
 }
 

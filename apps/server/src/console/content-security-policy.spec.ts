@@ -6,6 +6,7 @@ describe('consoleCsp', () => {
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("img-src 'self' data: blob:;");
     expect(csp).toContain("connect-src 'self'");
+    expect(csp).toContain("script-src 'self';");
     expect(csp).not.toContain('unsafe');
   });
 

@@ -1,14 +1,15 @@
 /**
  * The console's Content-Security-Policy: everything from this origin only, plus map tiles from the
  * configured tile host. Leaflet and Preact set styles through the CSSOM (`element.style`), which CSP does
- * not restrict, so no 'unsafe-inline' is needed; small assets Vite inlines arrive as data: images.
+ * not restrict, so no 'unsafe-inline' is needed; small assets Vite inlines arrive as data: images, and
+ * the printable report opened from a Blob URL brings its stylesheet as a blob: (never scripts).
  */
 export function consoleCsp(tileUrl: string | undefined): string {
   const tiles = tileUrl ? ` ${tileSource(tileUrl)}` : '';
   return [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    "style-src 'self' blob:",
     `img-src 'self' data: blob:${tiles}`,
     "connect-src 'self'",
     "font-src 'self'",

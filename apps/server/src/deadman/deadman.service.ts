@@ -5,7 +5,6 @@ import { InjectDb } from '../database/database.module.js';
 import { EventsService, type NewPlatformEvent } from '../events/events.service.js';
 import { Clock } from '../risk/clock.js';
 import { RiskSettings } from '../risk/risk.settings.js';
-import { DeadmanMetrics } from './deadman-metrics.js';
 import { DeviceStatusRepository } from './device-status.repository.js';
 import { decideDevice, type DeviceDecision } from './device-transitions.js';
 
@@ -50,29 +49,30 @@ export class DeadmanService {
     @InjectDb() private readonly db: Db,
     private readonly statuses: DeviceStatusRepository,
     private readonly events: EventsService,
-    private readonly metrics: DeadmanMetrics,
-    private readonly deps: { clock: Clock; settings: RiskSettings },
+    private readonly clock: Clock,
+    private readonly settings: RiskSettings,
   ) {}
 
   async scan(): Promise<ScanResult> {
-    const now = this.deps.clock.now();
-    const result = await this.db.transaction().execute(async (trx) => {
+    const now = this.clock.now();
+    return this.db.transaction().execute(async (trx) => {
       if (!(await this.statuses.tryLock(trx))) return { ran: false, checked: 0, offline: [], online: [] };
       const devices = await this.statuses.watched(trx);
-      const decisions = devices.map((d) => decideDevice(d, now, this.deps.settings.deadman));
+      const decisions = devices.map((d) => decideDevice(d, now, this.settings.deadman));
       await this.statuses.save(trx, decisions.flatMap((d) => (d.write ? [d.write] : [])));
-      const announced = decisions.filter((d) => d.event !== null);
+      const offline = decisions.filter((d) => d.event === 'device.offline');
+      const online = decisions.filter((d) => d.event === 'device.online');
       // Last statement of the transaction: the event log's commit-order lock is held until commit.
-      await this.events.append(trx, announced.map((d) => toEvent(d, d.event!, now)));
+      await this.events.append(trx, [
+        ...offline.map((d) => toEvent(d, 'device.offline', now)),
+        ...online.map((d) => toEvent(d, 'device.online', now)),
+      ]);
       return {
         ran: true,
         checked: devices.length,
-        offline: announced.filter((d) => d.event === 'device.offline').map((d) => d.device.id),
-        online: announced.filter((d) => d.event === 'device.online').map((d) => d.device.id),
+        offline: offline.map((d) => d.device.id),
+        online: online.map((d) => d.device.id),
       };
     });
-    this.metrics.transitions.inc({ to: 'offline' }, result.offline.length);
-    this.metrics.transitions.inc({ to: 'online' }, result.online.length);
-    return result;
   }
 }

@@ -10,12 +10,7 @@ export type CommonErrorCode = 'VALIDATION_FAILED' | 'UNSUPPORTED_MEDIA_TYPE' | '
 
 /** Every code the HTTP layer can answer with. A feature adds its code union here. */
 export type ErrorCode =
-  | CommonErrorCode
-  | AuthErrorCode
-  | RegistryErrorCode
-  | AlarmErrorCode
-  | WebhookErrorCode
-  | RiskErrorCode;
+  CommonErrorCode | AuthErrorCode | RegistryErrorCode | AlarmErrorCode | WebhookErrorCode | RiskErrorCode;
 
 interface ProblemType {
   status: HttpStatus;
@@ -82,7 +77,10 @@ const PROBLEM_TYPES: Record<ErrorCode, ProblemType> = {
   WEBHOOK_ENDPOINT_NOT_FOUND: { status: HttpStatus.NOT_FOUND, title: 'Webhook endpoint not found' },
   WEBHOOK_DELIVERY_NOT_FOUND: { status: HttpStatus.NOT_FOUND, title: 'Webhook delivery not found' },
   WEBHOOK_URL_REFUSED: { status: HttpStatus.UNPROCESSABLE_ENTITY, title: 'Webhook URL not allowed' },
-  WEBHOOK_ENDPOINT_INVALID: { status: HttpStatus.UNPROCESSABLE_ENTITY, title: 'Webhook endpoint is not valid' },
+  WEBHOOK_ENDPOINT_INVALID: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    title: 'Webhook endpoint is not valid',
+  },
   WEBHOOK_REPLAY_INVALID: { status: HttpStatus.UNPROCESSABLE_ENTITY, title: 'Replay request is not valid' },
   WEBHOOK_SECRET_UNREADABLE: {
     status: HttpStatus.INTERNAL_SERVER_ERROR,

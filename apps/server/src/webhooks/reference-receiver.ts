@@ -22,13 +22,17 @@ export interface ReceivedWebhook {
   receivedAt: number;
   /** 1 for the first request carrying this webhook-id, 2 for its first repeat, … */
   copy: number;
+  /** The Authorization header, when the endpoint URL carried credentials. */
+  authorization?: string;
 }
 
 export interface ReceiverAnswer {
   status: number;
   headers?: Record<string, string>;
-  /** A string, or a number of bytes of filler to stream, or 'endless' to stream until the client leaves. */
-  body?: string | number | 'endless';
+  /** A string, or a number of bytes of filler. */
+  body?: string | number;
+  /** Stream filler until the client hangs up, instead of `body`. */
+  endless?: boolean;
   delayMs?: number;
 }
 
@@ -56,6 +60,8 @@ export interface WebhookReceiver {
   url: string;
   readonly received: readonly ReceivedWebhook[];
   stats(): ReceiverStats;
+  /** Replaces the accepted secrets (e.g. once the endpoint is registered, or after a rotation). */
+  setSecrets(secrets: readonly string[]): void;
   /** Stops listening (connections refused) until `resume()`, on the same port. */
   pause(): Promise<void>;
   resume(): Promise<void>;
@@ -64,13 +70,36 @@ export interface WebhookReceiver {
 
 const MAX_BODY = 1024 * 1024;
 
+/** What a receiver has seen: every verified delivery, copies per webhook-id, the last sequence per alarm. */
+class Ledger {
+  verifiers: Webhook[];
+  readonly received: ReceivedWebhook[] = [];
+  readonly stats: ReceiverStats = { received: 0, unique: 0, duplicates: 0, rejected: 0, outOfOrder: 0, readingLatenciesMs: [] };
+  private readonly copies = new Map<string, number>();
+  private readonly lastSequence = new Map<string, number>();
+
+  constructor(secrets: readonly string[]) {
+    this.verifiers = secrets.map((s) => new Webhook(s));
+  }
+
+  /** Verifies and records a request; undefined (and counted as rejected) when no secret verifies it. */
+  accept(body: string, headers: IncomingHttpHeaders): ReceivedWebhook | undefined {
+    const delivery = verify(this.verifiers, body, headers);
+    if (!delivery) {
+      this.stats.rejected += 1;
+      return undefined;
+    }
+    delivery.copy = (this.copies.get(delivery.webhookId) ?? 0) + 1;
+    this.copies.set(delivery.webhookId, delivery.copy);
+    this.received.push(delivery);
+    count(this.stats, this.lastSequence, delivery);
+    return delivery;
+  }
+}
+
 /** Starts a verifying receiver on host:port (127.0.0.1, a free port by default). */
 export async function startWebhookReceiver(options: ReceiverOptions): Promise<WebhookReceiver> {
-  const verifiers = options.secrets.map((s) => new Webhook(s));
-  const received: ReceivedWebhook[] = [];
-  const copies = new Map<string, number>();
-  const lastSequence = new Map<string, number>();
-  const stats: ReceiverStats = { received: 0, unique: 0, duplicates: 0, rejected: 0, outOfOrder: 0, readingLatenciesMs: [] };
+  const ledger = new Ledger(options.secrets);
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -79,17 +108,8 @@ export async function startWebhookReceiver(options: ReceiverOptions): Promise<We
       if (size <= MAX_BODY) chunks.push(c);
     });
     req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      const delivery = verify(verifiers, body, req.headers);
-      if (!delivery) {
-        stats.rejected += 1;
-        res.writeHead(401).end('bad signature');
-        return;
-      }
-      delivery.copy = (copies.get(delivery.webhookId) ?? 0) + 1;
-      copies.set(delivery.webhookId, delivery.copy);
-      received.push(delivery);
-      count(stats, lastSequence, delivery);
+      const delivery = ledger.accept(Buffer.concat(chunks).toString('utf8'), req.headers);
+      if (!delivery) return void res.writeHead(401).end('bad signature');
       void Promise.resolve(options.answer?.(delivery) ?? { status: 204 }).then((a) => respond(res, a));
     });
   });
@@ -98,15 +118,22 @@ export async function startWebhookReceiver(options: ReceiverOptions): Promise<We
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://${host}:${port}/hooks`,
-    received,
-    stats: () => ({ ...stats, readingLatenciesMs: [...stats.readingLatenciesMs].sort((a, b) => a - b) }),
+    received: ledger.received,
+    stats: () => ({ ...ledger.stats, readingLatenciesMs: [...ledger.stats.readingLatenciesMs].sort((a, b) => a - b) }),
+    setSecrets: (secrets) => {
+      ledger.verifiers = secrets.map((s) => new Webhook(s));
+    },
     pause: () => stopListening(server),
     resume: () => listen(server, host, port),
     close: () => stopListening(server),
   };
 }
 
-function verify(verifiers: readonly Webhook[], body: string, headers: IncomingHttpHeaders): ReceivedWebhook | undefined {
+function verify(
+  verifiers: readonly Webhook[],
+  body: string,
+  headers: IncomingHttpHeaders,
+): ReceivedWebhook | undefined {
   const h = {
     'webhook-id': String(headers['webhook-id'] ?? ''),
     'webhook-timestamp': String(headers['webhook-timestamp'] ?? ''),
@@ -123,6 +150,7 @@ function verify(verifiers: readonly Webhook[], body: string, headers: IncomingHt
         event,
         receivedAt: Date.now(),
         copy: 1,
+        ...(headers.authorization ? { authorization: headers.authorization } : {}),
       };
     } catch {
       // try the next secret
@@ -150,7 +178,7 @@ function count(stats: ReceiverStats, lastSequence: Map<string, number>, d: Recei
 function respond(res: ServerResponse, a: ReceiverAnswer): void {
   const send = (): void => {
     res.writeHead(a.status, a.headers);
-    if (a.body === 'endless') streamForever(res);
+    if (a.endless) streamForever(res);
     else if (typeof a.body === 'number') res.end(Buffer.alloc(a.body, 'x'));
     else res.end(a.body ?? '');
   };

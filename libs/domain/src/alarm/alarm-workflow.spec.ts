@@ -170,7 +170,12 @@ describe('alarm workflow (DOMAIN.md §c.3, PEERS.md §2)', () => {
       T0,
     );
     expect(shelved.ok && shelved.alarm.shelvedUntil).toBe(T0 + 2 * HOUR);
-    const tooLong = apply(raised('larger'), { type: 'shelve', reason: 'x', until: T0 + 3 * HOUR }, SYSTEM, T0);
+    const tooLong = apply(
+      raised('larger'),
+      { type: 'shelve', reason: 'x', until: T0 + 3 * HOUR },
+      SYSTEM,
+      T0,
+    );
     expect(tooLong.ok ? null : tooLong.error.code).toBe('SHELVE_TOO_LONG');
   });
 

@@ -11,6 +11,8 @@
 
 /** Network-level failures the HTTP client reports instead of a status code. */
 export const ATTEMPT_ERRORS = [
+  /** The endpoint's signing secret could not be decrypted (WEBHOOK_SECRET_KEY changed): nothing was sent. */
+  'secret_unreadable',
   'dns',
   'address_refused',
   'connect',

@@ -33,10 +33,13 @@ export function deliveryOrder(event: OrderableEvent): DeliveryOrder {
   const data = event.data;
   if (family === 'alarm') {
     const alarmId = event.alarmId ?? stringOf(data.alarmId);
-    if (alarmId !== undefined && isPositiveInteger(data.sequence)) return { key: `alarm:${alarmId}`, seq: data.sequence };
+    if (alarmId !== undefined && isPositiveInteger(data.sequence))
+      return { key: `alarm:${alarmId}`, seq: data.sequence };
   }
-  if (family === 'device' && stringOf(data.deviceId) !== undefined) return { key: `device:${stringOf(data.deviceId)}`, seq: event.id };
-  if (family === 'risk' && stringOf(data.assetId) !== undefined) return { key: `risk:${stringOf(data.assetId)}`, seq: event.id };
+  if (family === 'device' && stringOf(data.deviceId) !== undefined)
+    return { key: `device:${stringOf(data.deviceId)}`, seq: event.id };
+  if (family === 'risk' && stringOf(data.assetId) !== undefined)
+    return { key: `risk:${stringOf(data.assetId)}`, seq: event.id };
   if (family === 'incident' && stringOf(data.incidentId) !== undefined)
     return { key: `incident:${stringOf(data.incidentId)}`, seq: event.id };
   return { key: `event:${event.id}`, seq: event.id };

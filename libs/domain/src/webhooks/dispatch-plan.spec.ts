@@ -1,8 +1,12 @@
 import { planDispatch, type EndpointLoad } from './dispatch-plan.js';
 
 const load = (endpointId: string, inFlight = 0): EndpointLoad => ({ endpointId, inFlight });
-const plan = (ready: EndpointLoad[], perEndpoint: number, globalFree: number, startAt = 0): Record<string, number> =>
-  Object.fromEntries(planDispatch(ready, { perEndpoint, globalFree, startAt }));
+const plan = (
+  ready: EndpointLoad[],
+  perEndpoint: number,
+  globalFree: number,
+  startAt = 0,
+): Record<string, number> => Object.fromEntries(planDispatch(ready, { perEndpoint, globalFree, startAt }));
 
 describe('planDispatch', () => {
   it.each([
@@ -16,6 +20,6 @@ describe('planDispatch', () => {
     ['no free worker: nothing', [load('a')], 4, 0, 0, {}],
     ['a negative start is taken modulo', [load('a'), load('b')], 1, 1, -1, { b: 1 }],
   ])('%s', (_name, ready, perEndpoint, globalFree, startAt, expected) => {
-    expect(plan(ready as EndpointLoad[], perEndpoint, globalFree, startAt)).toEqual(expected);
+    expect(plan(ready, perEndpoint, globalFree, startAt)).toEqual(expected);
   });
 });

@@ -32,6 +32,7 @@ export function parseDurationList(text: string): number[] | undefined {
 /** The inverse of parseDuration for display: the largest unit that divides `ms` exactly. */
 export function formatDuration(ms: number): string {
   if (ms === 0) return '0';
-  for (const unit of ['d', 'h', 'm', 's'] as const) if (ms % UNIT_MS[unit] === 0) return `${ms / UNIT_MS[unit]}${unit}`;
+  for (const unit of ['d', 'h', 'm', 's'] as const)
+    if (ms % UNIT_MS[unit] === 0) return `${ms / UNIT_MS[unit]}${unit}`;
   return `${ms}ms`;
 }

@@ -1,4 +1,10 @@
-import { EVENT_TYPE_PATTERNS, levelsOf, matchesEndpoint, type EndpointFilter, type FilterableEvent } from './endpoint-filter.js';
+import {
+  EVENT_TYPE_PATTERNS,
+  levelsOf,
+  matchesEndpoint,
+  type EndpointFilter,
+  type FilterableEvent,
+} from './endpoint-filter.js';
 
 const filter = (over: Partial<EndpointFilter> = {}): EndpointFilter => ({
   ownerUnitId: 'gas-co',
@@ -24,19 +30,54 @@ const cases: Array<[name: string, f: EndpointFilter, e: FilterableEvent, expecte
   ['an exact type', filter({ eventTypes: ['alarm.raised'] }), event(), true],
   ['another exact type', filter({ eventTypes: ['alarm.resolved'] }), event(), false],
   ['a family', filter({ eventTypes: ['alarm.*'] }), event({ type: 'alarm.escalated' }), true],
-  ['a family does not match a prefix of a word', filter({ eventTypes: ['alarm.*'] }), event({ type: 'alarms.x' }), false],
+  [
+    'a family does not match a prefix of a word',
+    filter({ eventTypes: ['alarm.*'] }),
+    event({ type: 'alarms.x' }),
+    false,
+  ],
   ['one of several types', filter({ eventTypes: ['device.offline', 'alarm.raised'] }), event(), true],
   ['no types: nothing', filter({ eventTypes: [] }), event(), false],
   ['an alarm at a wanted level', filter({ levels: ['major', 'larger'] }), event(), true],
   ['an alarm at another level', filter({ levels: ['major'] }), event({ data: { level: 'general' } }), false],
-  ['a risk change into a wanted level', filter({ levels: ['major'] }), event({ type: 'risk.level_changed', data: { from: 'larger', to: 'major' } }), true],
-  ['a risk change out of a wanted level', filter({ levels: ['major'] }), event({ type: 'risk.level_changed', data: { from: 'major', to: 'general' } }), true],
-  ['a risk change elsewhere', filter({ levels: ['major'] }), event({ type: 'risk.level_changed', data: { from: 'low', to: 'general' } }), false],
-  ['a device event has no level and passes a level filter', filter({ levels: ['major'] }), event({ type: 'device.offline', data: {} }), true],
+  [
+    'a risk change into a wanted level',
+    filter({ levels: ['major'] }),
+    event({ type: 'risk.level_changed', data: { from: 'larger', to: 'major' } }),
+    true,
+  ],
+  [
+    'a risk change out of a wanted level',
+    filter({ levels: ['major'] }),
+    event({ type: 'risk.level_changed', data: { from: 'major', to: 'general' } }),
+    true,
+  ],
+  [
+    'a risk change elsewhere',
+    filter({ levels: ['major'] }),
+    event({ type: 'risk.level_changed', data: { from: 'low', to: 'general' } }),
+    false,
+  ],
+  [
+    'a device event has no level and passes a level filter',
+    filter({ levels: ['major'] }),
+    event({ type: 'device.offline', data: {} }),
+    true,
+  ],
   ['a wanted domain', filter({ domains: ['gas', 'heating'] }), event(), true],
   ['another domain', filter({ domains: ['water'] }), event(), false],
-  ['a domain filter refuses an event without a domain', filter({ domains: ['gas'] }), event({ domain: null }), false],
-  ['all filters together', filter({ eventTypes: ['alarm.*'], levels: ['major'], domains: ['gas'] }), event(), true],
+  [
+    'a domain filter refuses an event without a domain',
+    filter({ domains: ['gas'] }),
+    event({ domain: null }),
+    false,
+  ],
+  [
+    'all filters together',
+    filter({ eventTypes: ['alarm.*'], levels: ['major'], domains: ['gas'] }),
+    event(),
+    true,
+  ],
 ];
 
 describe('matchesEndpoint', () => {

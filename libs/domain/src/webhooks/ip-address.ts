@@ -7,14 +7,7 @@
  */
 
 export type AddressClass =
-  | 'public'
-  | 'loopback'
-  | 'private'
-  | 'link_local'
-  | 'multicast'
-  | 'unspecified'
-  | 'reserved'
-  | 'invalid';
+  'public' | 'loopback' | 'private' | 'link_local' | 'multicast' | 'unspecified' | 'reserved' | 'invalid';
 
 type Block = readonly [network: bigint, prefix: number, cls: AddressClass | 'embedded_v4'];
 
@@ -93,7 +86,10 @@ export function parseIpv4(text: string): bigint | undefined {
 
 /** RFC 4291 §2.2 text forms (with `::`, an embedded dotted quad, an optional `%zone`) as a 128-bit number. */
 export function parseIpv6(text: string): bigint | undefined {
-  const address = text.replace(/^\[|\]$/g, '').split('%')[0].toLowerCase();
+  const address = text
+    .replace(/^\[|\]$/g, '')
+    .split('%')[0]
+    .toLowerCase();
   if (!/^[0-9a-f:.]+$/.test(address) || address.split('::').length > 2) return undefined;
   const [head, tail] = address.includes('::') ? address.split('::') : [address, undefined];
   const left = groups(head);

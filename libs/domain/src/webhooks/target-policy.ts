@@ -40,7 +40,8 @@ export function parseWebhookUrl(text: string): Verdict<WebhookUrl> {
   } catch {
     return refuse('not an absolute URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return refuse('only http: and https: URLs are allowed');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return refuse('only http: and https: URLs are allowed');
   const hostname = url.hostname.replace(/^\[|\]$/g, '');
   if (hostname === '') return refuse('the URL has no host');
   const credentials =
@@ -81,7 +82,8 @@ export function checkTarget(url: WebhookUrl, addresses: readonly string[], polic
   if (addresses.length === 0) return refuse(`${url.hostname} resolves to no address`);
   for (const address of addresses) {
     const cls = classifyAddress(address);
-    if (!isAddressAllowed(cls, policy)) return refuse(`${url.hostname} resolves to ${address}, a ${describe(cls)} address`);
+    if (!isAddressAllowed(cls, policy))
+      return refuse(`${url.hostname} resolves to ${address}, a ${describe(cls)} address`);
   }
   const allPublic = addresses.every((a) => classifyAddress(a) === 'public');
   if (url.protocol === 'http:' && allPublic && !policy.allowHttp)

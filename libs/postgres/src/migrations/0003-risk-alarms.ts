@@ -26,8 +26,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('suppressed', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('payload', 'jsonb', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('platform_events_owner').on('platform_events').columns(['owner_unit_id', 'id']).execute();
-  await db.schema.createIndex('platform_events_asset').on('platform_events').columns(['asset_id', 'id']).execute();
+  await db.schema
+    .createIndex('platform_events_owner')
+    .on('platform_events')
+    .columns(['owner_unit_id', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('platform_events_asset')
+    .on('platform_events')
+    .columns(['asset_id', 'id'])
+    .execute();
 
   await db.schema
     .createTable('incidents')
@@ -58,9 +66,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('level', 'text', (c) => c.notNull())
     /** Ordinal of `level` (major 3 … low 0) for the "level, then age" order of the alarm list. */
     .addColumn('level_rank', 'smallint', (c) =>
-      c.notNull().generatedAlwaysAs(
-        sql`CASE level WHEN 'major' THEN 3 WHEN 'larger' THEN 2 WHEN 'general' THEN 1 ELSE 0 END`,
-      ).stored(),
+      c
+        .notNull()
+        .generatedAlwaysAs(
+          sql`CASE level WHEN 'major' THEN 3 WHEN 'larger' THEN 2 WHEN 'general' THEN 1 ELSE 0 END`,
+        )
+        .stored(),
     )
     /** Level the condition has now (null once it cleared); may be below `level` after a de-escalation. */
     .addColumn('condition_level', 'text')
@@ -91,7 +102,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
             WHERE state NOT IN ('closed', 'dismissed')`.execute(db);
   await sql`CREATE INDEX alarms_escalation_due ON alarms (escalation_due_at)
             WHERE escalation_due_at IS NOT NULL`.execute(db);
-  await sql`CREATE INDEX alarms_close_due ON alarms (close_due_at) WHERE close_due_at IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX alarms_close_due ON alarms (close_due_at)
+            WHERE close_due_at IS NOT NULL`.execute(db);
   await db.schema.createIndex('alarms_state_level').on('alarms').columns(['state', 'level']).execute();
   await db.schema.createIndex('alarms_owner').on('alarms').columns(['owner_unit_id', 'raised_at']).execute();
   await db.schema.createIndex('alarms_raised_at').on('alarms').column('raised_at').execute();

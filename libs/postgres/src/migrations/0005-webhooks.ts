@@ -10,6 +10,13 @@ import { sql, type Kysely } from 'kysely';
  * - webhook_attempts: every attempt, for the delivery log.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await createEndpoints(db);
+  await createRelay(db);
+  await createDeliveries(db);
+  await createAttempts(db);
+}
+
+async function createEndpoints(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('webhook_endpoints')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
@@ -37,7 +44,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('webhook_endpoints_owner').on('webhook_endpoints').column('owner_unit_id').execute();
+  await db.schema
+    .createIndex('webhook_endpoints_owner')
+    .on('webhook_endpoints')
+    .column('owner_unit_id')
+    .execute();
 
   // The relay's position in platform_events. EventsService.append serialises appends so that commit
   // order is id order (docs/decisions/0008): every id at or below the newest visible one is final, and a
@@ -48,12 +59,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('last_event_id', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await sql`INSERT INTO webhook_relay (id, last_event_id) SELECT 1, coalesce(max(id), 0) FROM platform_events`.execute(db);
+  await sql`INSERT INTO webhook_relay (id, last_event_id) SELECT 1, coalesce(max(id), 0) FROM platform_events`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('webhook_deliveries')
     .addColumn('id', 'bigserial', (c) => c.primaryKey())
-    .addColumn('endpoint_id', 'uuid', (c) => c.notNull().references('webhook_endpoints.id').onDelete('cascade'))
+    .addColumn('endpoint_id', 'uuid', (c) =>
+      c.notNull().references('webhook_endpoints.id').onDelete('cascade'),
+    )
     /** platform_events.id; null for a test send. */
     .addColumn('event_id', 'bigint')
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind IN ('event', 'test')`))
@@ -86,14 +101,29 @@ export async function up(db: Kysely<unknown>): Promise<void> {
             WHERE status = 'pending'`.execute(db);
   await sql`CREATE INDEX webhook_deliveries_gate ON webhook_deliveries (endpoint_id, order_key, order_seq)
             WHERE status = 'pending'`.execute(db);
-  await db.schema.createIndex('webhook_deliveries_endpoint').on('webhook_deliveries').columns(['endpoint_id', 'id']).execute();
-  await db.schema.createIndex('webhook_deliveries_status').on('webhook_deliveries').columns(['status', 'id']).execute();
-  await sql`CREATE INDEX webhook_deliveries_alarm ON webhook_deliveries (alarm_id) WHERE alarm_id IS NOT NULL`.execute(db);
+  await db.schema
+    .createIndex('webhook_deliveries_endpoint')
+    .on('webhook_deliveries')
+    .columns(['endpoint_id', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('webhook_deliveries_status')
+    .on('webhook_deliveries')
+    .columns(['status', 'id'])
+    .execute();
+  await sql`CREATE INDEX webhook_deliveries_alarm ON webhook_deliveries (alarm_id) WHERE alarm_id IS NOT NULL`.execute(
+    db,
+  );
 
+}
+
+async function createAttempts(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('webhook_attempts')
     .addColumn('id', 'bigserial', (c) => c.primaryKey())
-    .addColumn('delivery_id', 'bigint', (c) => c.notNull().references('webhook_deliveries.id').onDelete('cascade'))
+    .addColumn('delivery_id', 'bigint', (c) =>
+      c.notNull().references('webhook_deliveries.id').onDelete('cascade'),
+    )
     .addColumn('number', 'integer', (c) => c.notNull())
     .addColumn('started_at', 'timestamptz', (c) => c.notNull())
     /** The `webhook-timestamp` header sent (Unix seconds). */
@@ -106,7 +136,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('response_truncated', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('remote_address', 'text')
     .execute();
-  await db.schema.createIndex('webhook_attempts_delivery').on('webhook_attempts').columns(['delivery_id', 'number']).execute();
+  await db.schema
+    .createIndex('webhook_attempts_delivery')
+    .on('webhook_attempts')
+    .columns(['delivery_id', 'number'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -24,7 +24,7 @@ export function toAssetContext(row: AssetContextRow): AssetContext | null {
     ownerUnitId: row.owner_unit_id,
     parentId: row.parent_id,
     ancestorIds: row.ancestors,
-    attributes: row.attributes as CensusAttributes,
+    attributes: row.attributes,
   };
 }
 

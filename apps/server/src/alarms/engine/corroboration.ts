@@ -67,11 +67,7 @@ export class Corroboration {
   ): void {
     if (!rule.corroborations.some((c) => c.kind === 'neighbours')) return;
     let devices = this.anomalies.get(rule.id);
-    if (!devices) this.anomalies.set(rule.id, (devices = new Map()));
+    if (!devices) this.anomalies.set(rule.id, (devices = new Map<string, Anomaly>()));
     devices.set(deviceId, { group: groupOf(asset), ts, anomalous });
-  }
-
-  forgetAsset(assetId: string): void {
-    this.companions.delete(assetId);
   }
 }

@@ -22,28 +22,39 @@ export function toRuleOverride(row: Pick<OverrideRow, 'rule_id' | 'override'>): 
 /**
  * Resolved rule sets per (device, asset): DEFAULT_RULES ← device-profile overrides ← asset overrides,
  * thresholds made numeric with the asset's census (rule-resolve.ts). Overrides are loaded once per scope
- * and dropped on `rule_overrides_changed`; a set is resolved once and reused for every reading.
+ * and re-read after `rule_overrides_changed`; a set is resolved once and reused for every reading.
  */
 @Injectable()
 export class RuleSets {
   private readonly overrides = new Map<string, RuleOverride[]>();
+  /** Scopes whose overrides changed: their old values serve until `ensure` has re-read them. */
+  private readonly stale = new Set<string>();
   private readonly sets = new Map<string, DeviceRules>();
 
   constructor(private readonly repo: EngineRepository) {}
 
-  /** Loads the overrides of the device profiles and assets not yet known. */
+  /** Loads the overrides of the device profiles and assets not yet known (or changed since). */
   async ensure(pairs: Iterable<{ deviceId: string; assetId: string }>): Promise<void> {
     const devices = new Set<string>();
     const assets = new Set<string>();
+    const wanted = (k: string): boolean => !this.overrides.has(k) || this.stale.has(k);
     for (const p of pairs) {
-      if (!this.overrides.has(key('profile', p.deviceId))) devices.add(p.deviceId);
-      if (!this.overrides.has(key('asset', p.assetId))) assets.add(p.assetId);
+      if (wanted(key('profile', p.deviceId))) devices.add(p.deviceId);
+      if (wanted(key('asset', p.assetId))) assets.add(p.assetId);
     }
     if (devices.size === 0 && assets.size === 0) return;
     const rows = await this.repo.overrides([...devices], [...assets]);
-    for (const id of devices) this.overrides.set(key('profile', id), []);
-    for (const id of assets) this.overrides.set(key('asset', id), []);
-    for (const row of rows) this.overrides.get(key(row.scope, row.scope_id))?.push(toRuleOverride(row));
+    const loaded = new Map<string, RuleOverride[]>();
+    for (const id of devices) loaded.set(key('profile', id), []);
+    for (const id of assets) loaded.set(key('asset', id), []);
+    for (const row of rows) loaded.get(key(row.scope, row.scope_id))?.push(toRuleOverride(row));
+    for (const [k, list] of loaded) {
+      this.overrides.set(k, list);
+      this.stale.delete(k);
+    }
+    // A set resolved meanwhile from the old values must not outlive them.
+    for (const id of devices) this.dropSets('profile', id);
+    for (const id of assets) this.dropSets('asset', id);
   }
 
   /** The rules of a device on its asset (after `ensure`). */
@@ -68,20 +79,25 @@ export class RuleSets {
     return set;
   }
 
-  /** An override of `scope`/`id` changed: reload it and re-resolve the sets that used it. */
+  /** An override of `scope`/`id` changed: re-read it before the next batch and re-resolve its sets. */
   invalidate(scope: OverrideScope, id: string): void {
-    this.overrides.delete(key(scope, id));
-    const position = scope === 'profile' ? 0 : 1;
-    for (const setKey of this.sets.keys()) if (setKey.split('|')[position] === id) this.sets.delete(setKey);
+    if (this.overrides.has(key(scope, id))) this.stale.add(key(scope, id));
+    this.dropSets(scope, id);
   }
 
   /** The asset changed (census values feed percent-of-design thresholds): re-resolve its sets. */
   evictAsset(assetId: string): void {
-    for (const setKey of this.sets.keys()) if (setKey.endsWith(`|${assetId}`)) this.sets.delete(setKey);
+    this.dropSets('asset', assetId);
+  }
+
+  private dropSets(scope: OverrideScope, id: string): void {
+    const position = scope === 'profile' ? 0 : 1;
+    for (const setKey of this.sets.keys()) if (setKey.split('|')[position] === id) this.sets.delete(setKey);
   }
 
   clear(): void {
     this.overrides.clear();
+    this.stale.clear();
     this.sets.clear();
   }
 }

@@ -47,7 +47,7 @@ export class RuleStateStore {
 
   set(assetId: string, ruleId: string, value: KeyState): void {
     let states = this.byAsset.get(assetId);
-    if (!states) this.byAsset.set(assetId, (states = new Map()));
+    if (!states) this.byAsset.set(assetId, (states = new Map<string, KeyState>()));
     states.set(ruleId, value);
     let keys = this.dirty.get(assetId);
     if (!keys) this.dirty.set(assetId, (keys = new Set()));

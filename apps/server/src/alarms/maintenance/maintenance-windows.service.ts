@@ -48,8 +48,8 @@ export class MaintenanceWindowsService {
       const created = await this.windows.insert(trx, {
         name: body.name,
         reason: body.reason,
-        scope: window.scope as unknown as Record<string, unknown>,
-        schedule: window.schedule as unknown as Record<string, unknown>,
+        scope: window.scope,
+        schedule: window.schedule,
         createdBy: p.actor,
       });
       await this.record(trx, p, 'maintenance_window.create', created.id, body.reason, {

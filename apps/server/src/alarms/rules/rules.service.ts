@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { CensusAttributes } from '#contracts';
 import {
   DEFAULT_RULES,
   DEFAULT_RULES_VERSION,
@@ -53,7 +52,7 @@ export class RulesService {
     const profile = rows.filter((r) => r.scope === 'profile').map(toRuleOverride);
     const own = rows.filter((r) => r.scope === 'asset').map(toRuleOverride);
     const resolved = resolveRules(DEFAULT_RULES, profile, own, {
-      attributes: asset.attributes as CensusAttributes,
+      attributes: asset.attributes,
     });
     const scopes = (id: string): string[] => rows.filter((r) => r.rule_id === id).map((r) => r.scope);
     const rules: RuleView[] = resolved.rules
@@ -129,7 +128,7 @@ export class RulesService {
       .map(toRuleOverride);
     const mine: RuleOverride = { ...override, ruleId: key.ruleId };
     const [profile, own] = key.scope === 'profile' ? [[mine], others] : [others, [mine]];
-    const resolved = resolveRules([rule], profile, own, { attributes: asset.attributes as CensusAttributes });
+    const resolved = resolveRules([rule], profile, own, { attributes: asset.attributes });
     // A design value the asset lacks (e.g. no setpoint_mpa yet) leaves conditions out; that is not an error of the override.
     const missing = resolved.skipped.some((s) => s.reason.startsWith('missing reference value'));
     const acceptable = (reason: string): boolean =>

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { classifyAttempt, parseWebhookUrl, type AttemptOutcome, type AttemptResult } from '#domain';
+import {
+  classifyAttempt,
+  parseWebhookUrl,
+  type AttemptErrorCode,
+  type AttemptOutcome,
+  type AttemptResult,
+} from '#domain';
 import { AppConfig } from '../../config/app-config.js';
+import { WebhookException } from '../webhooks.exception.js';
 import { EndpointCredentials, type SealedEndpointSecrets } from './endpoint-credentials.js';
 import { signatureHeader } from './signing.js';
 import { TargetResolver } from './target-resolver.js';
@@ -67,14 +74,21 @@ export class AttemptRunner {
 
   private async post(target: AttemptTarget, timestampS: number, signal?: AbortSignal): Promise<PostResult> {
     const url = parseWebhookUrl(target.url);
-    if (!url.ok) return refused(url.reason);
+    if (!url.ok) return notSent('address_refused', url.reason);
     const vetted = await this.resolver.vet(url.value);
-    if (!vetted.ok) return refused(vetted.reason);
-    const secrets = this.credentials.signingSecrets(target, new Date());
-    const basic = this.credentials.basicAuth(target);
+    if (!vetted.ok) return notSent('address_refused', vetted.reason);
+    let secrets: string[];
+    let basic: string | undefined;
+    try {
+      secrets = this.credentials.signingSecrets(target, new Date());
+      basic = this.credentials.basicAuth(target);
+    } catch (error) {
+      if (!(error instanceof WebhookException)) throw error;
+      return notSent('secret_unreadable', error.detail);
+    }
     return postWebhook({
       url: url.value,
-      address: vetted.value[0],
+      addresses: vetted.value,
       body: target.body,
       timeoutMs: this.config.webhooks.timeoutMs,
       policy: this.resolver.policy,
@@ -91,9 +105,10 @@ export class AttemptRunner {
   }
 }
 
-function refused(reason: string): PostResult {
+/** An attempt stopped before anything was sent. */
+function notSent(code: AttemptErrorCode, reason: string): PostResult {
   return {
-    result: { kind: 'error', code: 'address_refused' },
+    result: { kind: 'error', code },
     snippet: null,
     truncated: false,
     error: reason,

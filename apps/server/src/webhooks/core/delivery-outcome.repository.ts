@@ -78,7 +78,11 @@ export class DeliveryOutcomeRepository {
    * Applies an attempt's effect on its endpoint. Returns how many waiting deliveries a recovery released
    * and whether the endpoint was disabled by this call (so the caller audits it once).
    */
-  async applyEndpointEffect(trx: Db, endpointId: string, effect: EndpointEffect): Promise<{ released: number; disabled: boolean }> {
+  async applyEndpointEffect(
+    trx: Db,
+    endpointId: string,
+    effect: EndpointEffect,
+  ): Promise<{ released: number; disabled: boolean }> {
     switch (effect.kind) {
       case 'none':
         return { released: 0, disabled: false };
@@ -153,7 +157,8 @@ function stepColumns(step: DeliveryStep): DeliveryUpdate {
 }
 
 function lastAttemptColumns(a: AttemptRecord): DeliveryUpdate & { last_error: string | null } {
-  const scope = a.outcome.kind === 'failure' ? a.outcome.scope : a.outcome.kind === 'success' ? null : 'endpoint';
+  const scope =
+    a.outcome.kind === 'failure' ? a.outcome.scope : a.outcome.kind === 'success' ? null : 'endpoint';
   return {
     last_status_code: a.statusCode,
     last_error: a.error ?? (a.outcome.kind === 'success' ? null : `HTTP ${a.statusCode}`),

@@ -37,7 +37,10 @@ export class DeliveryRecorder {
     private readonly config: AppConfig,
   ) {}
 
-  async recordLeased(d: LeasedDelivery & { roundAttempts: number; messageId: string; readingAt: Date | null }, a: AttemptRecord): Promise<RecordedLeased> {
+  async recordLeased(
+    d: LeasedDelivery & { roundAttempts: number; messageId: string; readingAt: Date | null },
+    a: AttemptRecord,
+  ): Promise<RecordedLeased> {
     const step = this.step(a, d.roundAttempts + 1, this.config.webhooks.retrySchedule);
     const done = await this.db.transaction().execute(async (trx) => {
       await this.outcomes.insertAttempt(trx, d.id, d.attempts + 1, a);
@@ -46,7 +49,8 @@ export class DeliveryRecorder {
       const effect = await this.applyEffect(trx, d.endpointId, a, d.messageId);
       return { applied, released: effect.released };
     });
-    if (!done.applied) this.logger.warn({ msg: 'webhook lease lost before the attempt was recorded', deliveryId: d.id });
+    if (!done.applied)
+      this.logger.warn({ msg: 'webhook lease lost before the attempt was recorded', deliveryId: d.id });
     this.metrics.observe(a, step, d.readingAt);
     return { step, ...done };
   }
@@ -69,10 +73,19 @@ export class DeliveryRecorder {
     return afterAttempt(a.outcome, { attemptsMade, schedule, jitter: retryJitter, random: Math.random() });
   }
 
-  private async applyEffect(trx: Db, endpointId: string, a: AttemptRecord, messageId: string): Promise<{ released: number }> {
+  private async applyEffect(
+    trx: Db,
+    endpointId: string,
+    a: AttemptRecord,
+    messageId: string,
+  ): Promise<{ released: number }> {
     const effect = await this.outcomes.applyEndpointEffect(trx, endpointId, endpointEffect(a.outcome));
     if (effect.disabled) {
-      this.logger.warn({ msg: 'webhook endpoint disabled: the receiver answered 410 Gone', endpointId, webhookId: messageId });
+      this.logger.warn({
+        msg: 'webhook endpoint disabled: the receiver answered 410 Gone',
+        endpointId,
+        webhookId: messageId,
+      });
       await this.audit.record(
         {
           actor: DISPATCHER_ACTOR,

@@ -17,7 +17,16 @@ export interface OutboxEvent {
 }
 
 /** The platform_events columns the fan-out reads. */
-export const OUTBOX_COLUMNS = ['id', 'type', 'at', 'owner_unit_id', 'domain', 'alarm_id', 'suppressed', 'payload'] as const;
+export const OUTBOX_COLUMNS = [
+  'id',
+  'type',
+  'at',
+  'owner_unit_id',
+  'domain',
+  'alarm_id',
+  'suppressed',
+  'payload',
+] as const;
 
 type OutboxRow = Pick<Selectable<PlatformEventTable>, (typeof OUTBOX_COLUMNS)[number]>;
 
@@ -34,7 +43,7 @@ export function toOutboxEvent(r: OutboxRow): OutboxEvent {
   };
 }
 
-/** An enabled endpoint's filter, as the fan-out needs it. */
+/** An endpoint's filter, as the fan-out needs it. */
 export interface FanOutEndpoint {
   id: string;
   startAfterEventId: number;
@@ -89,7 +98,12 @@ function deliveryRow(endpointId: string, event: OutboxEvent): NewDelivery {
  * writer gives it, else an alarm.raised's `occurredAt` (the rule engine raises on a reading, at its time).
  */
 export function readingAtOf(type: string, data: Record<string, unknown>): Date | null {
-  const text = typeof data.readingAt === 'string' ? data.readingAt : type === 'alarm.raised' ? data.occurredAt : undefined;
+  const text =
+    typeof data.readingAt === 'string'
+      ? data.readingAt
+      : type === 'alarm.raised'
+        ? data.occurredAt
+        : undefined;
   if (typeof text !== 'string') return null;
   const at = new Date(text);
   return Number.isNaN(at.getTime()) ? null : at;

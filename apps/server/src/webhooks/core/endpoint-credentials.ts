@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { WebhookException } from '../webhooks.exception.js';
 import { SecretBox } from './secret-box.js';
 
 /** An endpoint's sealed secrets as stored (webhook_endpoints columns). */
@@ -19,12 +20,19 @@ export class EndpointCredentials {
     return this.box.seal(plaintext, endpointId);
   }
 
-  /** The current secret, plus the previous one while its rotation overlap lasts. */
+  /**
+   * The current secret, plus the previous one while its rotation overlap lasts. A previous secret sealed
+   * under an older WEBHOOK_SECRET_KEY is left out (rotating is how an endpoint recovers from a key change).
+   */
   signingSecrets(sealed: SealedEndpointSecrets, now: Date): string[] {
     const secrets = [this.box.open(sealed.secretEnc, sealed.endpointId)];
     const previousValid = sealed.previousSecretExpiresAt !== null && sealed.previousSecretExpiresAt > now;
-    if (sealed.previousSecretEnc !== null && previousValid)
+    if (sealed.previousSecretEnc === null || !previousValid) return secrets;
+    try {
       secrets.push(this.box.open(sealed.previousSecretEnc, sealed.endpointId));
+    } catch (error) {
+      if (!(error instanceof WebhookException)) throw error;
+    }
     return secrets;
   }
 

@@ -57,9 +57,14 @@ export class SecretBox implements OnModuleInit {
       const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
       decipher.setAAD(Buffer.from(boundTo, 'utf8'));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
+      return Buffer.concat([
+        decipher.update(Buffer.from(ciphertext, 'base64url')),
+        decipher.final(),
+      ]).toString('utf8');
     } catch (error) {
-      throw new WebhookException('WEBHOOK_SECRET_UNREADABLE', 'stored secret failed authentication', { cause: error });
+      throw new WebhookException('WEBHOOK_SECRET_UNREADABLE', 'stored secret failed authentication', {
+        cause: error,
+      });
     }
   }
 }

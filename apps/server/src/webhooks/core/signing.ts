@@ -16,7 +16,12 @@ export function newWebhookSecret(): string {
  * The `webhook-signature` header: one `v1,…` per secret, space-separated, so during a rotation the old
  * and the new secret both verify (spec "zero downtime rotation").
  */
-export function signatureHeader(secrets: readonly string[], messageId: string, timestampS: number, body: string): string {
+export function signatureHeader(
+  secrets: readonly string[],
+  messageId: string,
+  timestampS: number,
+  body: string,
+): string {
   const at = new Date(timestampS * 1000);
   return secrets.map((secret) => new Webhook(secret).sign(messageId, at, body)).join(' ');
 }

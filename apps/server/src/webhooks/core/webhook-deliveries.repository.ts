@@ -29,7 +29,11 @@ export class WebhookDeliveriesRepository {
   constructor(@InjectDb() private readonly db: Db) {}
 
   async list(f: DeliveryFilter): Promise<DeliveryRow[]> {
-    if ((f.endpointId !== undefined && !isUuid(f.endpointId)) || (f.alarmId !== undefined && !isUuid(f.alarmId))) return [];
+    if (
+      (f.endpointId !== undefined && !isUuid(f.endpointId)) ||
+      (f.alarmId !== undefined && !isUuid(f.alarmId))
+    )
+      return [];
     let q = this.db
       .selectFrom('webhook_deliveries as d')
       .innerJoin('webhook_endpoints as e', 'e.id', 'd.endpoint_id')

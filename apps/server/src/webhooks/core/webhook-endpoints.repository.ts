@@ -35,7 +35,11 @@ export class WebhookEndpointsRepository {
   }
 
   /** Locks the row for a read-modify-write (secret rotation). */
-  async findForUpdate(id: string, ownerUnitId: string | undefined, trx: Db): Promise<EndpointRow | undefined> {
+  async findForUpdate(
+    id: string,
+    ownerUnitId: string | undefined,
+    trx: Db,
+  ): Promise<EndpointRow | undefined> {
     if (!isUuid(id)) return undefined;
     let query = trx.selectFrom('webhook_endpoints').selectAll().where('id', '=', id).forUpdate();
     if (ownerUnitId !== undefined) query = query.where('owner_unit_id', '=', ownerUnitId);
@@ -79,8 +83,11 @@ export class WebhookEndpointsRepository {
       .execute();
   }
 
-  /** Enabled endpoints: the fan-out's targets. */
-  async enabled(trx: Db = this.db): Promise<EndpointRow[]> {
-    return trx.selectFrom('webhook_endpoints').selectAll().where('enabled', '=', true).execute();
+  /**
+   * Every endpoint, disabled ones included: the fan-out's targets. A disabled endpoint's deliveries wait
+   * (the dispatcher skips it) and go out in order once it is enabled again, so disabling pauses, never drops.
+   */
+  async fanOutTargets(trx: Db): Promise<EndpointRow[]> {
+    return trx.selectFrom('webhook_endpoints').selectAll().execute();
   }
 }

@@ -18,8 +18,8 @@ export const MAX_RESPONSE_BYTES = 64 * 1024;
 
 export interface PostRequest {
   url: WebhookUrl;
-  /** An address `url.hostname` resolved to and the policy allowed: the only one connected to. */
-  address: string;
+  /** The addresses `url.hostname` resolved to, all allowed by the policy: the only ones connected to. */
+  addresses: readonly string[];
   headers: Record<string, string>;
   body: string;
   timeoutMs: number;
@@ -53,35 +53,33 @@ class AttemptError extends Error {
  */
 export function postWebhook(req: PostRequest): Promise<PostResult> {
   return new Promise((resolve) => {
-    let remoteAddress: string | null = null;
+    const request = (req.url.protocol === 'https:' ? https : http).request(requestOptions(req));
+    const remote = checkConnectedAddress(request, req.policy);
+    const stop = (error: AttemptError): void => void request.destroy(error);
+    const timer = setTimeout(
+      () => stop(new AttemptError('timeout', `no complete answer within ${req.timeoutMs} ms`)),
+      req.timeoutMs,
+    );
+    const onAbort = (): void => stop(new AttemptError('aborted', 'attempt aborted (shutdown)'));
     let settled = false;
     const finish = (result: PostResult): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       req.signal?.removeEventListener('abort', onAbort);
-      resolve({ ...result, remoteAddress });
+      resolve({ ...result, remoteAddress: remote.address });
     };
     const fail = (error: unknown): void => {
       const e = toAttemptError(error);
-      finish({ result: { kind: 'error', code: e.code }, snippet: null, truncated: false, error: e.message, remoteAddress });
-    };
-    const request = (req.url.protocol === 'https:' ? https : http).request(requestOptions(req));
-    const timer = setTimeout(
-      () => request.destroy(new AttemptError('timeout', `no complete answer within ${req.timeoutMs} ms`)),
-      req.timeoutMs,
-    );
-    const onAbort = (): void => {
-      request.destroy(new AttemptError('aborted', 'attempt aborted (shutdown)'));
+      finish({
+        result: { kind: 'error', code: e.code },
+        snippet: null,
+        truncated: false,
+        error: e.message,
+        remoteAddress: null,
+      });
     };
     req.signal?.addEventListener('abort', onAbort, { once: true });
-    request.on('socket', (socket: Socket) =>
-      socket.once('connect', () => {
-        remoteAddress = socket.remoteAddress ?? null;
-        if (remoteAddress === null || !isAddressAllowed(classifyAddress(remoteAddress), req.policy))
-          request.destroy(new AttemptError('address_refused', `connected to ${remoteAddress}, which is not allowed`));
-      }),
-    );
     request.on('error', fail);
     request.on('response', (res) => readResponse(res, request, finish, fail));
     if (req.signal?.aborted) onAbort();
@@ -89,12 +87,32 @@ export function postWebhook(req: PostRequest): Promise<PostResult> {
   });
 }
 
+/** Checks the address the socket actually connected to (belt and braces behind the pinned lookup). */
+function checkConnectedAddress(
+  request: http.ClientRequest,
+  policy: TargetPolicy,
+): { address: string | null } {
+  const remote: { address: string | null } = { address: null };
+  request.on('socket', (socket: Socket) =>
+    socket.once('connect', () => {
+      remote.address = socket.remoteAddress ?? null;
+      if (remote.address === null || !isAddressAllowed(classifyAddress(remote.address), policy))
+        request.destroy(
+          new AttemptError('address_refused', `connected to ${remote.address}, which is not allowed`),
+        );
+    }),
+  );
+  return remote;
+}
+
 function requestOptions(req: PostRequest): https.RequestOptions {
   const target = new URL(req.url.href);
-  const family = isIP(req.address) === 6 ? 6 : 4;
+  const vetted = req.addresses.map((address) => ({ address, family: isIP(address) === 6 ? 6 : 4 }));
+  // Answers the socket's name lookup with the vetted addresses instead of asking DNS again; with
+  // autoSelectFamily (Node ≥ 20) the socket tries each of them in turn.
   const pinned: LookupFunction = (_host, options, callback) => {
-    if (options.all) callback(null, [{ address: req.address, family }]);
-    else callback(null, req.address, family);
+    if (options.all) callback(null, vetted);
+    else callback(null, vetted[0].address, vetted[0].family);
   };
   return {
     method: 'POST',
@@ -150,8 +168,10 @@ function toAttemptError(error: unknown): AttemptError {
   if (error instanceof AttemptError) return error;
   const code = (error as NodeJS.ErrnoException).code ?? '';
   const message = error instanceof Error ? error.message : String(error);
-  if (code === 'ECONNREFUSED' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return new AttemptError('connect', message);
-  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_STREAM_PREMATURE_CLOSE') return new AttemptError('reset', message);
+  if (code === 'ECONNREFUSED' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH')
+    return new AttemptError('connect', message);
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_STREAM_PREMATURE_CLOSE')
+    return new AttemptError('reset', message);
   if (code === 'ETIMEDOUT') return new AttemptError('timeout', message);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new AttemptError('dns', message);
   if (code.startsWith('HPE_')) return new AttemptError('protocol', message);

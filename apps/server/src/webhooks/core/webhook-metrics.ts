@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Counter, Gauge, Histogram } from 'prom-client';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { DeliveryStep } from '#domain';
 import type { Db } from '#postgres';
 import { InjectDb } from '../../database/database.module.js';
@@ -40,22 +40,7 @@ export class WebhookMetrics {
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300, 1800, 7200],
       registers,
     });
-    new Gauge({
-      name: 'lifeline_webhook_queue_depth',
-      help: 'Pending webhook deliveries per endpoint (queued, waiting for a retry or in flight)',
-      labelNames: ['endpoint'],
-      registers,
-      async collect() {
-        const rows = await db
-          .selectFrom('webhook_endpoints as e')
-          .leftJoin('webhook_deliveries as d', (j) => j.onRef('d.endpoint_id', '=', 'e.id').on('d.status', '=', 'pending'))
-          .select(['e.id', (eb) => eb.fn.count<number>('d.id').as('pending')])
-          .groupBy('e.id')
-          .execute();
-        this.reset();
-        for (const r of rows) this.set({ endpoint: r.id }, Number(r.pending));
-      },
-    });
+    queueDepthGauge(db, registers);
   }
 
   /** Counts one recorded attempt. */
@@ -66,6 +51,31 @@ export class WebhookMetrics {
     if (step.kind === 'succeeded' && readingAt !== null)
       this.readingToDelivery.observe(Math.max(0, Date.now() - readingAt.getTime()) / 1000);
   }
+}
+
+/** Pending deliveries per endpoint, read from PostgreSQL at each scrape. */
+function queueDepthGauge(db: Db, registers: Registry[]): Gauge<'endpoint'> {
+  return new Gauge({
+    name: 'lifeline_webhook_queue_depth',
+    help: 'Pending webhook deliveries per endpoint (queued, waiting for a retry or in flight)',
+    labelNames: ['endpoint'],
+    registers,
+    async collect() {
+      // A failing query leaves the last values: /metrics must answer while PostgreSQL is away.
+      const rows = await db
+        .selectFrom('webhook_endpoints as e')
+        .leftJoin('webhook_deliveries as d', (j) =>
+          j.onRef('d.endpoint_id', '=', 'e.id').on('d.status', '=', 'pending'),
+        )
+        .select(['e.id', (eb) => eb.fn.count<number>('d.id').as('pending')])
+        .groupBy('e.id')
+        .execute()
+        .catch(() => null);
+      if (rows === null) return;
+      this.reset();
+      for (const r of rows) this.set({ endpoint: r.id }, Number(r.pending));
+    },
+  });
 }
 
 function outcomeLabel(a: AttemptRecord, step: DeliveryStep): DeliveryOutcomeLabel {

@@ -21,7 +21,8 @@ export class WebhookDeliveriesController {
   @Get()
   @Roles('operator', 'monitor', 'auditor', 'utility')
   @ApiOperation({
-    summary: 'The delivery log, newest first, each delivery with every attempt; status=dead is the dead-letter list',
+    summary:
+      'The delivery log, newest first, each delivery with every attempt; status=dead is the dead-letter list',
     description: 'A utility token sees only deliveries to its own unit’s endpoints.',
   })
   @ApiOkResponse({ type: WebhookDeliveryPage })
@@ -42,7 +43,9 @@ export class WebhookDeliveriesController {
   @Post(':id/replay')
   @HttpCode(202)
   @Roles('operator', 'utility')
-  @ApiOperation({ summary: 'Send a delivery again (a new attempt, the same webhook-id), whatever its status' })
+  @ApiOperation({
+    summary: 'Send a delivery again (a new attempt, the same webhook-id), whatever its status',
+  })
   @ApiAcceptedResponse({ type: WebhookDeliveryDetailView })
   @ApiProblems(404)
   replay(@Param('id') id: string, @CurrentPrincipal() p: Principal): Promise<WebhookDeliveryDetailView> {

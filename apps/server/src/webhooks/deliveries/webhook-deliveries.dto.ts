@@ -13,13 +13,23 @@ export class DeliveryListQueryDto {
   @IsIn(DELIVERY_STATUSES)
   status?: (typeof DELIVERY_STATUSES)[number];
 
-  @ApiPropertyOptional({ example: 'alarm.raised' }) @IsOptional() @IsString() @MaxLength(100) eventType?: string;
+  @ApiPropertyOptional({ example: 'alarm.raised' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  eventType?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsUUID() alarmId?: string;
 
-  @ApiPropertyOptional({ description: 'Event time, inclusive' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @ApiPropertyOptional({ description: 'Event time, inclusive' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
 
-  @ApiPropertyOptional({ description: 'Event time, exclusive' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional({ description: 'Event time, exclusive' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
 
   @ApiPropertyOptional({ default: 100, maximum: MAX_DELIVERY_PAGE })
   @IsOptional()

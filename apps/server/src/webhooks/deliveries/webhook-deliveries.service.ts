@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ownerScope, type Principal } from '../../auth/principal.js';
 import { AppException } from '../../errors/app.exception.js';
-import { WebhookDeliveriesRepository, type AttemptRow, type DeliveryRow } from '../core/webhook-deliveries.repository.js';
+import {
+  WebhookDeliveriesRepository,
+  type AttemptRow,
+  type DeliveryRow,
+} from '../core/webhook-deliveries.repository.js';
 import { WebhookException } from '../webhooks.exception.js';
 import type { DeliveryListQueryDto } from './webhook-deliveries.dto.js';
 import {

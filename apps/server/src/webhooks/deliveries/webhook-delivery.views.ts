@@ -9,24 +9,29 @@ export class WebhookAttemptView {
   @ApiPropertyOptional({ nullable: true, type: Number }) statusCode!: number | null;
   @ApiProperty({ enum: ['success', 'failure', 'throttled', 'gone'] }) outcome!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) error!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'First 4 KiB of the answer' }) responseSnippet!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'First 4 KiB of the answer' })
+  responseSnippet!: string | null;
   @ApiProperty() responseTruncated!: boolean;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Address actually connected to' }) remoteAddress!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Address actually connected to' })
+  remoteAddress!: string | null;
 }
 
 export class WebhookDeliveryView {
   @ApiProperty() id!: string;
   @ApiProperty() endpointId!: string;
   @ApiProperty({ enum: ['event', 'test'] }) kind!: string;
-  @ApiProperty({ description: 'The webhook-id header: the same on every attempt and replay' }) webhookId!: string;
+  @ApiProperty({ description: 'The webhook-id header: the same on every attempt and replay' })
+  webhookId!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) eventId!: string | null;
   @ApiProperty() eventType!: string;
   @ApiProperty() eventAt!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) alarmId!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'The alarm event’s sequence' }) sequence!: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'The alarm event’s sequence' })
+  sequence!: number | null;
   @ApiProperty({ enum: ['pending', 'succeeded', 'dead'] }) status!: string;
   @ApiProperty() attempts!: number;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'While pending' }) nextAttemptAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'While pending' }) nextAttemptAt!:
+    string | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) lastStatusCode!: number | null;
   @ApiPropertyOptional({ nullable: true, type: String }) lastError!: string | null;
   @ApiProperty() createdAt!: string;
@@ -35,7 +40,11 @@ export class WebhookDeliveryView {
 }
 
 export class WebhookDeliveryDetailView extends WebhookDeliveryView {
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The body sent (the event envelope)' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The body sent (the event envelope)',
+  })
   payload!: Record<string, unknown>;
 }
 

@@ -59,9 +59,19 @@ export class WebhookReplayService {
     const from = new Date(range.from);
     const to = new Date(range.to);
     if (from >= to) throw invalid('from must be before to');
-    const events = await this.deliveries.eventsInRange(endpoint.owner_unit_id, from, to, MAX_REPLAY_EVENTS + 1);
-    if (events.length > MAX_REPLAY_EVENTS) throw invalid(`more than ${MAX_REPLAY_EVENTS} events in the range; replay it in parts`);
-    const rows = deliveriesFor(events, [{ id: endpoint.id, startAfterEventId: 0, filter: filterOf(endpoint) }], { ignoreStart: true });
+    const events = await this.deliveries.eventsInRange(
+      endpoint.owner_unit_id,
+      from,
+      to,
+      MAX_REPLAY_EVENTS + 1,
+    );
+    if (events.length > MAX_REPLAY_EVENTS)
+      throw invalid(`more than ${MAX_REPLAY_EVENTS} events in the range; replay it in parts`);
+    const rows = deliveriesFor(
+      events,
+      [{ id: endpoint.id, startAfterEventId: 0, filter: filterOf(endpoint) }],
+      { ignoreStart: true },
+    );
     return this.db.transaction().execute(async (trx) => {
       const queued = await this.deliveries.upsertForReplay(rows, trx);
       await this.audit.record(
@@ -86,5 +96,7 @@ async function wakeDispatchers(trx: Db): Promise<void> {
 }
 
 function invalid(detail: string): WebhookException {
-  return new WebhookException('WEBHOOK_REPLAY_INVALID', detail, { errors: [{ field: 'from', message: detail }] });
+  return new WebhookException('WEBHOOK_REPLAY_INVALID', detail, {
+    errors: [{ field: 'from', message: detail }],
+  });
 }

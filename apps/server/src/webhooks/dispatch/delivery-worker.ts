@@ -26,6 +26,10 @@ export class DeliveryWorker {
     }
     const recorded = await this.recorder.recordLeased(claim, attempt);
     if (recorded.step.kind === 'dead')
-      this.logger.warn({ msg: 'webhook delivery dead-lettered', deliveryId: claim.id, webhookId: claim.messageId });
+      this.logger.warn({
+        msg: 'webhook delivery dead-lettered',
+        deliveryId: claim.id,
+        webhookId: claim.messageId,
+      });
   }
 }

@@ -83,7 +83,7 @@ export class OutboxRelay {
   }
 
   private async fanOutEndpoints(trx: Db): Promise<FanOutEndpoint[]> {
-    return (await this.endpoints.enabled(trx)).map((row) => ({
+    return (await this.endpoints.fanOutTargets(trx)).map((row) => ({
       id: row.id,
       startAfterEventId: Number(row.start_after_event_id),
       filter: filterOf(row),

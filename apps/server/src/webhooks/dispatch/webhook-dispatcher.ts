@@ -37,6 +37,9 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | null = null;
   private again = false;
+  /** New events were announced (or the safety-net timer fired): the next pass runs the relay. */
+  private relayWanted = true;
+  private lastRelayAt = 0;
   private stopped = false;
   private round = 0;
 
@@ -51,12 +54,14 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     this.listener = new PgNotifyListener({
       connectionString: this.config.database.url,
       channels: [PLATFORM_EVENT_CHANNEL, WEBHOOK_DELIVERY_CHANNEL],
-      onNotify: () => this.wake(),
-      onConnected: () => this.wake(),
-      onError: (err) => this.logger.warn({ msg: 'webhook listener lost its connection; reconnecting', err: String(err) }),
+      onNotify: (channel) => this.wake(channel === PLATFORM_EVENT_CHANNEL),
+      // Notifications sent while the listener was away are lost: relay whatever is there.
+      onConnected: () => this.wake(true),
+      onError: (err) =>
+        this.logger.warn({ msg: 'webhook listener lost its connection; reconnecting', err: String(err) }),
     });
     await this.listener.start();
-    this.wake();
+    this.wake(true);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -71,9 +76,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     await Promise.all(pending);
   }
 
-  /** Runs a pass now, or right after the one in progress. */
-  wake(): void {
+  /** Runs a pass now, or right after the one in progress; `relay` when new events may be waiting. */
+  wake(relay = false): void {
     if (this.stopped) return;
+    if (relay) this.relayWanted = true;
     if (this.running) {
       this.again = true;
       return;
@@ -91,9 +97,15 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   private async pass(): Promise<void> {
     let nextInMs = this.config.webhooks.pollMs;
     try {
-      await this.relay.drain();
+      // Also every WEBHOOK_POLL_MS whatever happens: the safety net for a missed notification.
+      if (this.relayWanted || Date.now() - this.lastRelayAt >= this.config.webhooks.pollMs) {
+        this.relayWanted = false;
+        this.lastRelayAt = Date.now();
+        await this.relay.drain();
+      }
       nextInMs = Math.min(nextInMs, await this.dispatchDue());
     } catch (error) {
+      this.relayWanted = true; // the relay may be what failed: try it again next time
       this.logger.error({ msg: 'webhook dispatch pass failed', err: String(error) });
     }
     if (!this.stopped) this.timer = setTimeout(() => this.wake(), Math.max(nextInMs, 10));
@@ -103,11 +115,18 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   private async dispatchDue(): Promise<number> {
     const now = Date.now();
     const readiness = await this.queue.readiness();
-    const ready = readiness.filter((r) => r.dueAt.getTime() <= now).map((r) => ({ endpointId: r.endpointId, inFlight: this.inFlightOf(r.endpointId) }));
+    const ready = readiness
+      .filter((r) => r.dueAt.getTime() <= now)
+      .map((r) => ({ endpointId: r.endpointId, inFlight: this.inFlightOf(r.endpointId) }));
     const { concurrency, endpointConcurrency, timeoutMs } = this.config.webhooks;
-    const plan = planDispatch(ready, { perEndpoint: endpointConcurrency, globalFree: concurrency - this.inFlight.size, startAt: this.round++ });
+    const plan = planDispatch(ready, {
+      perEndpoint: endpointConcurrency,
+      globalFree: concurrency - this.inFlight.size,
+      startAt: this.round++,
+    });
     for (const [endpointId, slots] of plan) {
-      for (const claim of await this.queue.claim(endpointId, slots, timeoutMs + LEASE_MARGIN_MS)) this.start(claim);
+      for (const claim of await this.queue.claim(endpointId, slots, timeoutMs + LEASE_MARGIN_MS))
+        this.start(claim);
     }
     const later = readiness.map((r) => r.dueAt.getTime() - now).filter((ms) => ms > 0);
     return later.length > 0 ? Math.min(...later) : Number.POSITIVE_INFINITY;
@@ -116,7 +135,13 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   private start(claim: ClaimedDelivery): void {
     const done = this.worker
       .work(claim, this.abort.signal)
-      .catch((error: unknown) => this.logger.error({ msg: 'webhook delivery failed to record', deliveryId: claim.id, err: String(error) }))
+      .catch((error: unknown) =>
+        this.logger.error({
+          msg: 'webhook delivery failed to record',
+          deliveryId: claim.id,
+          err: String(error),
+        }),
+      )
       .finally(() => {
         this.inFlight.delete(claim.id);
         // A finished attempt frees a slot and may unblock the next delivery of its ordering key.

@@ -27,7 +27,8 @@ export class EndpointSecretsService {
 
   async rotate(id: string, overlapSeconds: number | undefined, p: Principal): Promise<RotatedSecretView> {
     const secret = newWebhookSecret();
-    const overlapMs = overlapSeconds === undefined ? this.config.webhooks.secretOverlapMs : overlapSeconds * 1000;
+    const overlapMs =
+      overlapSeconds === undefined ? this.config.webhooks.secretOverlapMs : overlapSeconds * 1000;
     const expiresAt = new Date(Date.now() + overlapMs);
     await this.db.transaction().execute(async (trx) => {
       const current = await this.endpoints.findForUpdate(id, ownerScope(p), trx);

@@ -45,7 +45,12 @@ export class EndpointTestService {
     const body = JSON.stringify({
       type: TEST_EVENT_TYPE,
       timestamp: now.toISOString(),
-      data: { endpointId: id, ownerUnitId: endpoint.owner_unit_id, requestedBy: p.actor, message: 'Test delivery from Lifeline' },
+      data: {
+        endpointId: id,
+        ownerUnitId: endpoint.owner_unit_id,
+        requestedBy: p.actor,
+        message: 'Test delivery from Lifeline',
+      },
     });
     const attempt = await this.runner.attempt({
       endpointId: id,

@@ -3,7 +3,9 @@ import type { EndpointRow } from '../core/webhook-endpoints.repository.js';
 
 export class WebhookEndpointView {
   @ApiProperty() id!: string;
-  @ApiProperty({ description: 'Without credentials (those given in the URL are kept encrypted and sent as HTTP Basic)' })
+  @ApiProperty({
+    description: 'Without credentials (those given in the URL are kept encrypted and sent as HTTP Basic)',
+  })
   url!: string;
   @ApiProperty() hasCredentials!: boolean;
   @ApiProperty() ownerUnitId!: string;
@@ -14,10 +16,19 @@ export class WebhookEndpointView {
   @ApiPropertyOptional({ nullable: true, type: String }) disabledReason!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) disabledAt!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) description!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Last rotation' }) secretRotatedAt!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Until when the previous secret still signs' })
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Last rotation' }) secretRotatedAt!:
+    string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Until when the previous secret still signs',
+  })
   previousSecretExpiresAt!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Since when the receiver has been failing' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Since when the receiver has been failing',
+  })
   failingSince!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Retry-After pause in force' })
   throttledUntil!: string | null;
@@ -27,7 +38,10 @@ export class WebhookEndpointView {
 }
 
 export class CreatedWebhookEndpointView extends WebhookEndpointView {
-  @ApiProperty({ example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', description: 'Signing secret, shown once' })
+  @ApiProperty({
+    example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    description: 'Signing secret, shown once',
+  })
   secret!: string;
 }
 
@@ -39,7 +53,9 @@ export class RotatedSecretView {
 }
 
 export class ReplayRangeView {
-  @ApiProperty({ description: 'Deliveries queued again (existing webhook-ids) or created for events in the range' })
+  @ApiProperty({
+    description: 'Deliveries queued again (existing webhook-ids) or created for events in the range',
+  })
   queued!: number;
 }
 

@@ -1,12 +1,24 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../../auth/auth.decorators.js';
 import type { Principal } from '../../auth/principal.js';
 import { ApiProblems } from '../../errors/problem.dto.js';
 import { WebhookReplayService } from '../deliveries/webhook-replay.service.js';
 import { EndpointSecretsService } from './endpoint-secrets.service.js';
 import { EndpointTestService, TestSendView } from './endpoint-test.service.js';
-import { CreateWebhookEndpointDto, PatchWebhookEndpointDto, ReplayRangeDto, RotateSecretDto } from './webhook-endpoints.dto.js';
+import {
+  CreateWebhookEndpointDto,
+  PatchWebhookEndpointDto,
+  ReplayRangeDto,
+  RotateSecretDto,
+} from './webhook-endpoints.dto.js';
 import { WebhookEndpointsService } from './webhook-endpoints.service.js';
 import {
   CreatedWebhookEndpointView,
@@ -40,12 +52,17 @@ export class WebhookEndpointsController {
   @Post()
   @Roles('operator', 'utility')
   @ApiOperation({
-    summary: 'Register an endpoint (admin, operator, utility for its own unit). The signing secret is returned once.',
-    description: 'The URL must be http(s); its host must resolve only to addresses the SSRF policy allows (422 otherwise).',
+    summary:
+      'Register an endpoint (admin, operator, utility for its own unit). The signing secret is returned once.',
+    description:
+      'The URL must be http(s); its host must resolve only to addresses the SSRF policy allows (422 otherwise).',
   })
   @ApiCreatedResponse({ type: CreatedWebhookEndpointView })
   @ApiProblems(400, 422)
-  create(@Body() body: CreateWebhookEndpointDto, @CurrentPrincipal() p: Principal): Promise<CreatedWebhookEndpointView> {
+  create(
+    @Body() body: CreateWebhookEndpointDto,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<CreatedWebhookEndpointView> {
     return this.endpoints.create(body, p);
   }
 
@@ -63,7 +80,11 @@ export class WebhookEndpointsController {
   @ApiOperation({ summary: `Change URL, filters, description, or enable/disable. ${SCOPE}` })
   @ApiOkResponse({ type: WebhookEndpointView })
   @ApiProblems(400, 404, 422)
-  update(@Param('id') id: string, @Body() body: PatchWebhookEndpointDto, @CurrentPrincipal() p: Principal): Promise<WebhookEndpointView> {
+  update(
+    @Param('id') id: string,
+    @Body() body: PatchWebhookEndpointDto,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<WebhookEndpointView> {
     return this.endpoints.update(id, body, p);
   }
 
@@ -80,10 +101,16 @@ export class WebhookEndpointsController {
   @Post(':id/rotate-secret')
   @HttpCode(200)
   @Roles('operator', 'utility')
-  @ApiOperation({ summary: 'New signing secret (shown once); the old one keeps signing alongside during the overlap.' })
+  @ApiOperation({
+    summary: 'New signing secret (shown once); the old one keeps signing alongside during the overlap.',
+  })
   @ApiOkResponse({ type: RotatedSecretView })
   @ApiProblems(400, 404)
-  rotate(@Param('id') id: string, @Body() body: RotateSecretDto, @CurrentPrincipal() p: Principal): Promise<RotatedSecretView> {
+  rotate(
+    @Param('id') id: string,
+    @Body() body: RotateSecretDto,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<RotatedSecretView> {
     return this.secrets.rotate(id, body.overlapSeconds, p);
   }
 
@@ -102,11 +129,16 @@ export class WebhookEndpointsController {
   @Roles('operator', 'utility')
   @ApiOperation({
     summary: 'Replay every event of a time range [from, to) that matches the endpoint’s filters',
-    description: 'Existing deliveries are queued again with their webhook-id; events never delivered to the endpoint get one.',
+    description:
+      'Existing deliveries are queued again with their webhook-id; events never delivered to the endpoint get one.',
   })
   @ApiOkResponse({ type: ReplayRangeView })
   @ApiProblems(400, 404, 422)
-  replay(@Param('id') id: string, @Body() body: ReplayRangeDto, @CurrentPrincipal() p: Principal): Promise<ReplayRangeView> {
+  replay(
+    @Param('id') id: string,
+    @Body() body: ReplayRangeDto,
+    @CurrentPrincipal() p: Principal,
+  ): Promise<ReplayRangeView> {
     return this.replays.replayRange(id, body, p);
   }
 }

@@ -28,7 +28,10 @@ export class CreateWebhookEndpointDto {
   @MaxLength(MAX_URL_LENGTH)
   url!: string;
 
-  @ApiPropertyOptional({ example: 'gas-co', description: 'Required for admin/operator; a utility token’s own unit by default' })
+  @ApiPropertyOptional({
+    example: 'gas-co',
+    description: 'Required for admin/operator; a utility token’s own unit by default',
+  })
   @IsOptional()
   @Matches(REGISTRY_ID_PATTERN)
   ownerUnitId?: string;
@@ -41,14 +44,22 @@ export class CreateWebhookEndpointDto {
   @IsIn(EVENT_TYPE_PATTERNS, { each: true })
   eventTypes!: string[];
 
-  @ApiPropertyOptional({ enum: RISK_LEVELS, isArray: true, description: 'Only these levels; empty or absent = any' })
+  @ApiPropertyOptional({
+    enum: RISK_LEVELS,
+    isArray: true,
+    description: 'Only these levels; empty or absent = any',
+  })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
   @IsIn(RISK_LEVELS, { each: true })
   levels?: RiskLevel[];
 
-  @ApiPropertyOptional({ enum: DOMAINS, isArray: true, description: 'Only these domains; empty or absent = any' })
+  @ApiPropertyOptional({
+    enum: DOMAINS,
+    isArray: true,
+    description: 'Only these domains; empty or absent = any',
+  })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
@@ -97,7 +108,9 @@ export class PatchWebhookEndpointDto {
   @IsIn(DOMAINS, { each: true })
   domains?: Domain[];
 
-  @ApiPropertyOptional({ description: 'true re-enables an endpoint disabled by 410 Gone (and clears its back-off pause)' })
+  @ApiPropertyOptional({
+    description: 'true re-enables an endpoint disabled by 410 Gone (and clears its back-off pause)',
+  })
   @IsOptional()
   @IsBoolean()
   enabled?: boolean;
@@ -111,7 +124,10 @@ export class PatchWebhookEndpointDto {
 }
 
 export class RotateSecretDto {
-  @ApiPropertyOptional({ description: 'Seconds the old secret keeps signing (default WEBHOOK_SECRET_OVERLAP, 24 h)', maximum: 604_800 })
+  @ApiPropertyOptional({
+    description: 'Seconds the old secret keeps signing (default WEBHOOK_SECRET_OVERLAP, 24 h)',
+    maximum: 604_800,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

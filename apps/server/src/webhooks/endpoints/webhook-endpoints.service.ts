@@ -7,11 +7,20 @@ import { pgErrorCode, PG_FOREIGN_KEY_VIOLATION } from '../../common/pg-errors.js
 import { InjectDb } from '../../database/database.module.js';
 import { EndpointCredentials } from '../core/endpoint-credentials.js';
 import { newWebhookSecret } from '../core/signing.js';
-import { WebhookEndpointsRepository, type EndpointPatch, type EndpointRow } from '../core/webhook-endpoints.repository.js';
+import {
+  WebhookEndpointsRepository,
+  type EndpointPatch,
+  type EndpointRow,
+  type NewEndpointRow,
+} from '../core/webhook-endpoints.repository.js';
 import { WebhookException } from '../webhooks.exception.js';
 import { EndpointUrlGuard } from './endpoint-url.guard.js';
 import type { CreateWebhookEndpointDto, PatchWebhookEndpointDto } from './webhook-endpoints.dto.js';
-import { toEndpointView, type CreatedWebhookEndpointView, type WebhookEndpointView } from './webhook-endpoint.views.js';
+import {
+  toEndpointView,
+  type CreatedWebhookEndpointView,
+  type WebhookEndpointView,
+} from './webhook-endpoint.views.js';
 
 /**
  * Registration of webhook endpoints (CONTRACT.md §3). Admin and operator manage every unit's endpoints;
@@ -78,7 +87,10 @@ export class WebhookEndpointsService {
       const updated = await this.endpoints.update(id, patch, trx);
       if (!updated) throw notFound(id);
       if (input.enabled === true && !current.enabled) await this.endpoints.releaseWaiting(id, trx);
-      await this.audit.record(entry(p, 'webhook_endpoint.update', id, { ...input, ...(input.url ? { url: updated.url } : {}) }), trx);
+      await this.audit.record(
+        entry(p, 'webhook_endpoint.update', id, { ...input, ...(input.url ? { url: updated.url } : {}) }),
+        trx,
+      );
       return updated;
     });
     return toEndpointView(row);
@@ -99,7 +111,7 @@ export class WebhookEndpointsService {
     return row;
   }
 
-  private async insert(trx: Db, row: Parameters<WebhookEndpointsRepository['insert']>[0]): Promise<EndpointRow> {
+  private async insert(trx: Db, row: NewEndpointRow): Promise<EndpointRow> {
     try {
       return await this.endpoints.insert(row, trx);
     } catch (error) {
@@ -120,15 +132,20 @@ function ownerUnitFor(requested: string | undefined, p: Principal): string {
       errors: [{ field: 'ownerUnitId', message: 'required' }],
     });
   if (scope !== undefined && unit !== scope)
-    throw new WebhookException('WEBHOOK_ENDPOINT_INVALID', 'a utility token registers endpoints for its own unit only', {
-      errors: [{ field: 'ownerUnitId', message: `must be ${scope}` }],
-    });
+    throw new WebhookException(
+      'WEBHOOK_ENDPOINT_INVALID',
+      'a utility token registers endpoints for its own unit only',
+      {
+        errors: [{ field: 'ownerUnitId', message: `must be ${scope}` }],
+      },
+    );
   return unit;
 }
 
 function enabledPatch(current: EndpointRow, enabled: boolean | undefined, p: Principal): EndpointPatch {
   if (enabled === undefined || enabled === current.enabled) return {};
-  if (enabled) return { enabled, disabled_reason: null, disabled_at: null, throttled_until: null, failing_since: null };
+  if (enabled)
+    return { enabled, disabled_reason: null, disabled_at: null, throttled_until: null, failing_since: null };
   return { enabled, disabled_reason: `disabled by ${p.actor}`, disabled_at: new Date() };
 }
 
