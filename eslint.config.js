@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'apps/console/**', 'coverage/**', '*.js', 'test-artifacts/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'apps/console/dist/**', 'coverage/**', '*.js', 'test-artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,

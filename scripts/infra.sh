@@ -23,7 +23,7 @@ need_apt() {
   command -v influx >/dev/null || missing+=(influxdb-client)
   [ -n "$PG_BIN" ] && [ -x "$PG_BIN/postgres" ] || missing+=(postgresql)
   command -v mosquitto_pub >/dev/null || missing+=(mosquitto-clients)
-  if [ "${LIFELINE_SKIP_CHROMIUM:-0}" != 1 ]; then command -v chromium >/dev/null || missing+=(chromium); fi
+  if [ "${LIFELINE_SKIP_CHROMIUM:-0}" != 1 ]; then command -v chromium >/dev/null || missing+=(chromium); dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk); fi
   echo "${missing[@]:-}"
 }
 

@@ -67,8 +67,9 @@ Lifeline is up.
   InfluxDB       $INFLUX_URL  (database lifeline; try: influx -port ${INFLUX_URL##*:} -database lifeline -execute 'SELECT count(*) FROM telemetry')
   Logs           $RUN/server.log, $RUN/simulators.log
 
-Run a scenario from another shell, e.g.:
-  node dist/simulators/src/cli.js run --credentials $RUN/device-credentials.json --scenario gas-leak --asset GAS-SEG-0001 --speedup 10
+Trigger a scenario in the running simulators from another shell, e.g. a gas leak into a manhole:
+  node dist/simulators/src/cli.js scenario --trigger gas-leak --asset GAS-SEG-0001 --credentials $RUN/device-credentials.json
+  (node dist/simulators/src/cli.js scenario --list shows them all)
 
 Ctrl-C stops everything.
 MSG

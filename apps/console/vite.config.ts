@@ -1,7 +1,8 @@
 import { defineConfig } from 'vite';
 
 /** Source of a pure lib (`libs/<name>/src`), bundled as is: no Node APIs in contracts or domain. */
-const lib = (name: string): string => decodeURIComponent(new URL(`../../libs/${name}/src/index.ts`, import.meta.url).pathname);
+const lib = (name: string): string =>
+  decodeURIComponent(new URL(`../../libs/${name}/src/index.ts`, import.meta.url).pathname);
 
 /**
  * The monitoring-room console: Preact + Leaflet, built to apps/console/dist (`npm run build:console`)

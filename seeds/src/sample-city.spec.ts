@@ -110,6 +110,16 @@ describe('sample city (Kangbashi)', () => {
       adjacent_spaces: 7,
       crowded_places: ['school'],
     });
+    // Drivers §b.3 does not state stay unknown, so the static grade is the documented R = 16 较大.
+    for (const unstated of [
+      'corrosion_env',
+      'third_party_construction',
+      'subsidence',
+      'population_density',
+      'households_served',
+    ] as const) {
+      expect(main.attributes[unstated]).toBeUndefined();
+    }
     const manholes = assets.filter(
       (f) => f.properties.parentId === WORKED_EXAMPLE_ID && f.properties.kind === 'manhole',
     );

@@ -252,10 +252,17 @@ describe('alarm engine: readings → alarms', () => {
     await second.close();
   });
 
-  it('counts evaluations and raised alarms by level', async () => {
-    const text = await (await fetch(`${h.t.baseUrl}/metrics`)).text();
-    expect(metricValue(text, 'lifeline_alarm_evaluations_total', {})).toBeGreaterThan(20);
-    expect(metricValue(text, 'lifeline_alarms_raised_total', { level: 'general' })).toBeGreaterThan(0);
-    expect(metricValue(text, 'lifeline_alarm_persist_latency_seconds_count', {})).toBeGreaterThan(0);
+  it('counts evaluations (one per reading × rule) and raised alarms by level', async () => {
+    const scrape = async () => (await fetch(`${h.t.baseUrl}/metrics`)).text();
+    const before = await scrape();
+    const ids = await gasPoint(h.t, 'GAS-MH-METRICS');
+    // ch4_lel has one gas rule; c2h6_present and temperature_c have none (they corroborate or compensate).
+    await h.feed(ramp(ids, [1, 2, 3, 12, 2], { c2h6_present: 0, temperature_c: 11 }));
+    const after = await scrape();
+    const delta = (name: string, labels: Record<string, string> = {}) =>
+      metricValue(after, name, labels) - metricValue(before, name, labels);
+    expect(delta('lifeline_alarm_evaluations_total')).toBe(5);
+    expect(delta('lifeline_alarms_raised_total', { level: 'general' })).toBe(1);
+    expect(delta('lifeline_alarm_persist_latency_seconds_count')).toBe(2);
   });
 });

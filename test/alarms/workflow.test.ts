@@ -123,6 +123,12 @@ describe('alarm workflow API', () => {
     const stale = await act(id, 'verify', tokens.monitor, { sequence: 1 });
     expect(stale.body).toMatchObject({ status: 409, code: 'ALARM_CONFLICT' });
     expect((await alarmRows(h.t, 'GAS-WF-2'))[0].state).toBe('raised');
+    const dismissed = await act(id, 'dismiss', tokens.monitor, { reason: 'sewer biogas, no ethane' });
+    expect(dismissed.body).toMatchObject({ state: 'dismissed', closedAt: expect.any(String) });
+    expect((await act(id, 'acknowledge', tokens.monitor)).body).toMatchObject({
+      status: 409,
+      code: 'INVALID_TRANSITION',
+    });
   });
 
   it('keeps a utility to its own unit (404 for others) and the auditor read-only', async () => {
@@ -208,5 +214,22 @@ describe('alarm workflow API', () => {
     });
     const now = await h.t.api('GET', '/api/v1/alarms?overdue=true&limit=1000');
     expect((now.body.items as { id: string }[]).map((a) => a.id)).not.toContain(id);
+  });
+
+  it('documents the alarm, rules, maintenance and event routes in OpenAPI', async () => {
+    const doc = await h.t.api('GET', '/api/docs-json', { token: null });
+    expectStatus(doc, 200);
+    expect(Object.keys(doc.body.paths as object)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/alarms',
+        '/api/v1/alarms/{id}',
+        '/api/v1/alarms/{id}/{action}',
+        '/api/v1/rules',
+        '/api/v1/rules/overrides/{scope}/{scopeId}/{ruleId}',
+        '/api/v1/maintenance-windows',
+        '/api/v1/maintenance-windows/{id}',
+        '/api/v1/events',
+      ]),
+    );
   });
 });

@@ -48,7 +48,9 @@ export async function signIn(page: Page, baseUrl: string, token: string, path = 
 
 /** Resolves after the browser has painted two more frames (the page is responsive again). */
 export function nextFrames(page: Page): Promise<void> {
-  return page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  return page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
 }
 
 /** Waits until the risk map has drawn `total` assets, showing `shown` (default all) of them. */
@@ -72,10 +74,15 @@ export function colourNearCentre(page: Page, rgb: [number, number, number], radi
       const cx = (m.left + m.width / 2 - c.left) * scale;
       const cy = (m.top + m.height / 2 - c.top) * scale;
       const size = Math.round(radius * 2 * scale);
-      const data = canvas.getContext('2d')!.getImageData(Math.round(cx - size / 2), Math.round(cy - size / 2), size, size).data;
+      const data = canvas
+        .getContext('2d')!
+        .getImageData(Math.round(cx - size / 2), Math.round(cy - size / 2), size, size).data;
       let hits = 0;
       for (let i = 0; i < data.length; i += 4) {
-        const close = Math.abs(data[i] - rgb[0]) < 40 && Math.abs(data[i + 1] - rgb[1]) < 40 && Math.abs(data[i + 2] - rgb[2]) < 40;
+        const close =
+          Math.abs(data[i] - rgb[0]) < 40 &&
+          Math.abs(data[i + 1] - rgb[1]) < 40 &&
+          Math.abs(data[i + 2] - rgb[2]) < 40;
         if (close && data[i + 3] > 200) hits++;
       }
       return hits / (data.length / 4);

@@ -1,5 +1,12 @@
 import { encodeReadingLine, InfluxHttp } from '#influx';
-import { createOwnerUnits, expectStatus, lineAsset, ownerUnit, pointAsset, tokenFor } from '../api/fixtures.js';
+import {
+  createOwnerUnits,
+  expectStatus,
+  lineAsset,
+  ownerUnit,
+  pointAsset,
+  tokenFor,
+} from '../api/fixtures.js';
 import { BOOT_TIMEOUT_MS, startTestApp, type TestApp } from '../support/app.js';
 import { createTestInfluxDb, type TestInfluxDb } from '../support/influx.js';
 
@@ -24,7 +31,12 @@ describe('console support API and hosting', () => {
     });
     await createOwnerUnits(t, ownerUnit('gas-co', ['gas']), ownerUnit('water-co', ['water']));
     expectStatus(await t.api('POST', '/api/v1/assets', { body: pointAsset('MH-1') }), 201);
-    expectStatus(await t.api('POST', '/api/v1/assets', { body: lineAsset('W-1', { domain: 'water', ownerUnitId: 'water-co' }) }), 201);
+    expectStatus(
+      await t.api('POST', '/api/v1/assets', {
+        body: lineAsset('W-1', { domain: 'water', ownerUnitId: 'water-co' }),
+      }),
+      201,
+    );
     const writer = new InfluxHttp({ url: influx.url, database: influx.database, timeoutMs: 10_000 });
     const lines = [30, 20, 10].map((minutesAgo, i) =>
       encodeReadingLine({
@@ -51,7 +63,11 @@ describe('console support API and hosting', () => {
     const utility = await tokenFor(t, 'utility', 'gas-co');
     const me = await t.api('GET', '/api/v1/me', { token: utility });
     expect(me.status).toBe(200);
-    expect(me.body).toEqual({ role: 'utility', ownerUnitId: 'gas-co', actor: expect.stringMatching(/^token:/) });
+    expect(me.body).toEqual({
+      role: 'utility',
+      ownerUnitId: 'gas-co',
+      actor: expect.stringMatching(/^token:/),
+    });
     expect((await t.api('GET', '/api/v1/me', { token: null })).status).toBe(401);
   });
 
@@ -59,11 +75,15 @@ describe('console support API and hosting', () => {
     const district = await t.api('GET', '/api/v1/map/district');
     expect(district.status).toBe(200);
     expect(district.body.type).toBe('FeatureCollection');
-    expect(district.body.features.map((f: { properties: { kind: string } }) => f.properties.kind)).toEqual(
+    const features = district.body.features as { properties: { kind: string } }[];
+    expect(features.map((f) => f.properties.kind)).toEqual(
       expect.arrayContaining(['district', 'street', 'river']),
     );
     const basemap = await t.api('GET', '/api/v1/map/basemap');
-    expect(basemap.body).toEqual({ tileUrl: 'https://{s}.tiles.example.org/{z}/{x}/{y}.png', attribution: null });
+    expect(basemap.body).toEqual({
+      tileUrl: 'https://{s}.tiles.example.org/{z}/{x}/{y}.png',
+      attribution: null,
+    });
   });
 
   it('answers the history of a metric in buckets, per device', async () => {
@@ -73,7 +93,8 @@ describe('console support API and hosting', () => {
     expect(res.body).toMatchObject({ assetId: 'MH-1', metric: 'ch4_lel', unit: '%LEL', every: '5m' });
     expect(res.body.devices).toHaveLength(1);
     expect(res.body.devices[0].deviceId).toBe('DEV-1');
-    expect(res.body.devices[0].points.map((p: { mean: number }) => p.mean)).toEqual([10, 20, 30]);
+    const points = res.body.devices[0].points as { mean: number }[];
+    expect(points.map((p) => p.mean)).toEqual([10, 20, 30]);
   });
 
   it('refuses metrics outside the asset’s catalog and hides other units’ assets from a utility', async () => {
@@ -82,8 +103,12 @@ describe('console support API and hosting', () => {
     expect(bad.body.errors[0].field).toBe('metric');
     expect((await t.api('GET', '/api/v1/assets/MH-1/telemetry?metric=ch4_lel&every=5x')).status).toBe(400);
     const water = await tokenFor(t, 'utility', 'water-co');
-    expect((await t.api('GET', '/api/v1/assets/MH-1/telemetry?metric=ch4_lel', { token: water })).status).toBe(404);
-    expect((await t.api('GET', '/api/v1/assets/W-1/telemetry?metric=pressure_mpa', { token: water })).status).toBe(200);
+    expect(
+      (await t.api('GET', '/api/v1/assets/MH-1/telemetry?metric=ch4_lel', { token: water })).status,
+    ).toBe(404);
+    expect(
+      (await t.api('GET', '/api/v1/assets/W-1/telemetry?metric=pressure_mpa', { token: water })).status,
+    ).toBe(200);
   });
 
   it('hosts the console at / and its routes, with a CSP that allows only itself and the tile host', async () => {
@@ -104,6 +129,8 @@ describe('console support API and hosting', () => {
     expect(api.headers.get('content-security-policy')).toBeNull();
     expect((await fetch(`${t.baseUrl}/health/live`, { headers: { accept: 'text/html' } })).status).toBe(200);
     expect((await fetch(`${t.baseUrl}/metrics`)).headers.get('content-type')).toContain('text/plain');
-    expect((await fetch(`${t.baseUrl}/assets/index-missing.js`, { headers: { accept: '*/*' } })).status).toBe(404);
+    expect((await fetch(`${t.baseUrl}/assets/index-missing.js`, { headers: { accept: '*/*' } })).status).toBe(
+      404,
+    );
   });
 });

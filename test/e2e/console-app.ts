@@ -50,7 +50,10 @@ export async function startConsoleApp(): Promise<ConsoleApp> {
     const city = sampleCity();
     const client = new ApiClient({ baseUrl: t.baseUrl, token: t.adminToken });
     const secrets = await loadRegistry(client, city, DEFAULT_PLAN, () => undefined);
-    const credentials = parseCredentials(JSON.stringify(credentialsFor(city, secrets, mqttUrl, new Date())), 'sample city');
+    const credentials = parseCredentials(
+      JSON.stringify(credentialsFor(city, secrets, mqttUrl, new Date())),
+      'sample city',
+    );
     const token = await tokenFor(t, 'monitor');
     const me = await t.api('GET', '/api/v1/me', { token });
     const app = t;

@@ -2,8 +2,16 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { buildRunConfig } from '../../simulators/src/run/options.js';
 import { Runner } from '../../simulators/src/run/runner.js';
+import { tokenFor } from '../api/fixtures.js';
 import { BOOT_TIMEOUT_MS } from '../support/app.js';
-import { colourNearCentre, launchBrowser, screenshot, signIn, wallScreenPage, waitForMap } from './browser.js';
+import {
+  colourNearCentre,
+  launchBrowser,
+  screenshot,
+  signIn,
+  wallScreenPage,
+  waitForMap,
+} from './browser.js';
 import { startConsoleApp, type ConsoleApp } from './console-app.js';
 
 /** The sample city's worked-example gas main (DOMAIN.md §b.3), the simulators' gas-leak target. */
@@ -45,7 +53,14 @@ describe('console: gas leak on the sample gas main', () => {
     await screenshot(page, 'gas-leak-0-before');
 
     const config = buildRunConfig(
-      { scenario: 'gas-leak', asset: TARGET, speedup: '20', 'scenario-start': '1', domain: 'gas', devices: '1' },
+      {
+        scenario: 'gas-leak',
+        asset: TARGET,
+        speedup: '20',
+        'scenario-start': '1',
+        domain: 'gas',
+        devices: '1',
+      },
       app.credentials,
       () => undefined,
     );
@@ -78,7 +93,11 @@ describe('console: gas leak on the sample gas main', () => {
     expect(alarm.body.acknowledged).toMatchObject({ by: monitor.actor });
     expect(alarm.body.events).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ type: 'alarm.acknowledged', actor: monitor.actor, reason: '值班员已电话联系城燃公司，现场核查中' }),
+        expect.objectContaining({
+          type: 'alarm.acknowledged',
+          actor: monitor.actor,
+          reason: '值班员已电话联系城燃公司，现场核查中',
+        }),
       ]),
     );
 
@@ -96,17 +115,36 @@ describe('console: gas leak on the sample gas main', () => {
     await row.locator('.level-chip.level-major').waitFor();
     await screenshot(page, 'gas-leak-6-risk-list');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
-    const csv = await readFile((await download.path())!, 'utf8');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid=export-csv]'),
+    ]);
+    const csv = await readFile(await download.path(), 'utf8');
     expect(csv).toContain(TARGET);
 
-    const [report] = await Promise.all([page.context().waitForEvent('page'), page.click('[data-testid=open-report]')]);
+    const [report] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page.click('[data-testid=open-report]'),
+    ]);
     await report.waitForSelector('h1');
     expect(await report.textContent('h1')).toContain('风险评估报告');
     // Its stylesheet applies under the console's CSP (report-style.ts sets the title in 24 px).
-    expect(await report.evaluate(() => getComputedStyle(document.querySelector('h1')!).fontSize)).toBe('24px');
+    expect(await report.evaluate(() => getComputedStyle(document.querySelector('h1')!).fontSize)).toBe(
+      '24px',
+    );
     await screenshot(report, 'gas-leak-7-printable-report');
     await report.close();
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('shows an auditor the same queue without any workflow action', async () => {
+    const auditor = await tokenFor(app.t, 'auditor');
+    const readOnly = await wallScreenPage(browser, errors);
+    await signIn(readOnly, app.t.baseUrl, auditor, '/alarms');
+    await readOnly.waitForSelector('[data-testid=alarm-card][data-level=major]');
+    expect(await readOnly.locator('[data-testid=alarm-card] button[data-action]').count()).toBe(0);
+    await screenshot(readOnly, 'gas-leak-8-auditor-queue');
+    await readOnly.close();
     expect(errors).toEqual([]);
   }, 60_000);
 });

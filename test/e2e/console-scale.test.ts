@@ -60,7 +60,8 @@ describe('console with 10,000 assets', () => {
     at = Date.now();
     await page.click('.map-filters label:has-text("燃气") input');
     await page.waitForFunction(
-      (total) => Number(document.querySelector('[data-testid=map-status]')?.getAttribute('data-shown')) < total,
+      (total) =>
+        Number(document.querySelector('[data-testid=map-status]')?.getAttribute('data-shown')) < total,
       ASSETS,
     );
     await nextFrames(page);

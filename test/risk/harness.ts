@@ -21,7 +21,7 @@ import { startTestApp, type TestApp } from '../support/app.js';
 /** The risk evaluator and the deadman (dispatcher role) with the API, on a fresh database. */
 export interface RiskHarness {
   t: TestApp;
-  /** The risk/deadman clock (apps/server/src/risk/clock.ts); spy on `now` to move time. */
+  /** The risk/deadman clock (apps/server/src/risk/clock.ts). */
   clock: Clock;
   evaluator: RiskEvaluator;
   deadman: DeadmanScheduler;
@@ -34,7 +34,8 @@ export async function startRisk(env: Record<string, string> = {}): Promise<RiskH
   const t = await startTestApp({ LIFELINE_ROLES: 'api,dispatcher', ...env });
   const clock = t.app.get(Clock, { strict: false });
   let now: number | null = null;
-  jest.spyOn(clock, 'now').mockImplementation(() => now ?? Date.now());
+  // The one Clock instance of the process (risk evaluator, deadman, reports) now reads the test's time.
+  clock.now = () => now ?? Date.now();
   return {
     t,
     clock,

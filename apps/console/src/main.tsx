@@ -6,8 +6,10 @@ import { restoreSession } from './session/session';
 import { applyLevelColours } from './ui/levels';
 import './styles/base.css';
 import './styles/console.css';
+import './styles/queue.css';
 import './styles/map.css';
-import './styles/pages.css';
+import './styles/board.css';
+import './styles/asset-page.css';
 
 document.documentElement.lang = langStore.get();
 applyLevelColours(document.documentElement);

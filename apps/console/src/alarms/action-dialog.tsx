@@ -47,7 +47,12 @@ export function ActionDialog(props: { pending: PendingAction; onClose: () => voi
     setBusy(true);
     setError(null);
     try {
-      const view = await postAlarmAction(alarm.id, action, reason.trim(), action === 'shelve' ? new Date(until) : undefined);
+      const view = await postAlarmAction(
+        alarm.id,
+        action,
+        reason.trim(),
+        action === 'shelve' ? new Date(until) : undefined,
+      );
       noteAlarmUpdate(view);
       props.onClose();
     } catch (e) {
@@ -57,11 +62,26 @@ export function ActionDialog(props: { pending: PendingAction; onClose: () => voi
   };
 
   return (
-    <dialog ref={dialog} class="action-dialog" onClose={props.onClose} aria-labelledby="action-dialog-title" data-testid="action-dialog">
+    <dialog
+      ref={dialog}
+      class="action-dialog"
+      onClose={props.onClose}
+      aria-labelledby="action-dialog-title"
+      data-testid="action-dialog"
+    >
       <form method="dialog" onSubmit={submit}>
-        <h2 id="action-dialog-title">{t('dialog.title', { action: t(`action.${action}`), asset: assetName })}</h2>
+        <h2 id="action-dialog-title">
+          {t('dialog.title', { action: t(`action.${action}`), asset: assetName })}
+        </h2>
         <label for="action-reason">{t('dialog.reason')}</label>
-        <textarea id="action-reason" name="reason" rows={3} required value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+        <textarea
+          id="action-reason"
+          name="reason"
+          rows={3}
+          required
+          value={reason}
+          onInput={(e) => setReason(e.currentTarget.value)}
+        />
         {action === 'shelve' && (
           <>
             <label for="action-until">{t('dialog.until')}</label>

@@ -23,7 +23,12 @@ const alarm = (over: Partial<AlarmItem> = {}): AlarmItem => ({
 
 describe('availableActions', () => {
   it('offers the monitoring room triage on a raised alarm', () => {
-    expect(availableActions(alarm(), 'monitor', null)).toEqual(['acknowledge', 'verify', 'dismiss', 'shelve']);
+    expect(availableActions(alarm(), 'monitor', null)).toEqual([
+      'acknowledge',
+      'verify',
+      'dismiss',
+      'shelve',
+    ]);
   });
 
   it('lets a major alarm be dispatched without verification', () => {

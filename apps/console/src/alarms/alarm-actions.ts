@@ -20,22 +20,15 @@ export type ConsoleAction = (typeof CONSOLE_ACTIONS)[number];
 
 /** Whether the alarm's state and flags allow `action` at all (libs/domain workflow-model.ts). */
 function possible(action: ConsoleAction, alarm: AlarmItem): boolean {
-  switch (action) {
-    case 'acknowledge':
-      return alarm.acknowledged === null;
-    case 'shelve':
-      return !alarm.shelved;
-    case 'unshelve':
-      return alarm.shelved;
-    case 'dispatch':
-      // Major alarms may skip verification (PEERS.md §5.C item 17).
-      return (
-        STATE_TRANSITIONS.dispatch?.from.includes(alarm.state) === true ||
-        (alarm.state === 'raised' && DEFAULT_WORKFLOW_CONFIG.autoDispatchLevels.includes(alarm.level))
-      );
-    default:
-      return STATE_TRANSITIONS[action]?.from.includes(alarm.state) === true;
-  }
+  if (action === 'acknowledge') return alarm.acknowledged === null;
+  if (action === 'shelve') return !alarm.shelved;
+  if (action === 'unshelve') return alarm.shelved;
+  // Major alarms may be dispatched without verification (PEERS.md §5.C item 17).
+  const skipsVerification =
+    action === 'dispatch' &&
+    alarm.state === 'raised' &&
+    DEFAULT_WORKFLOW_CONFIG.autoDispatchLevels.includes(alarm.level);
+  return skipsVerification || STATE_TRANSITIONS[action]?.from.includes(alarm.state) === true;
 }
 
 /**

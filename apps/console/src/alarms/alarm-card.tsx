@@ -24,7 +24,10 @@ export function AlarmCard(props: AlarmCardProps) {
   const t = useT();
   const { alarm, asset, now } = props;
   const overdue = alarm.overdueAt !== null && now > alarm.overdueAt;
-  const unit = useMemo(() => (alarm.metric ? metricUnit(alarm.domain, alarm.metric) : undefined), [alarm.domain, alarm.metric]);
+  const unit = useMemo(
+    () => (alarm.metric ? metricUnit(alarm.domain, alarm.metric) : undefined),
+    [alarm.domain, alarm.metric],
+  );
   return (
     <article
       class={`alarm-card level-${alarm.level}${props.fresh ? ' fresh' : ''}${alarm.shelved ? ' shelved' : ''}`}
@@ -52,7 +55,8 @@ export function AlarmCard(props: AlarmCardProps) {
           {asset?.properties.name ?? alarm.assetId}
         </Link>
         <span class="muted">
-          {t(`domain.${alarm.domain}`)} · {asset ? kindLabel(asset.properties.kind, t) : ''} · <span class="mono">{alarm.assetId}</span>
+          {t(`domain.${alarm.domain}`)} · {asset ? kindLabel(asset.properties.kind, t) : ''} ·{' '}
+          <span class="mono">{alarm.assetId}</span>
         </span>
       </div>
       {alarm.metric && (
@@ -66,7 +70,13 @@ export function AlarmCard(props: AlarmCardProps) {
       )}
       <div class="actions">
         {props.actions.map((action) => (
-          <button key={action} type="button" class={`action action-${action}`} data-action={action} onClick={() => props.onAction(alarm, action)}>
+          <button
+            key={action}
+            type="button"
+            class={`action action-${action}`}
+            data-action={action}
+            onClick={() => props.onAction(alarm, action)}
+          >
             {t(`action.${action}`)}
           </button>
         ))}

@@ -1,9 +1,21 @@
 import { describe, expect, it } from '@jest/globals';
-import { applyAlarmEvent, needsCue, sortQueue, upsertAlarm, type AlarmEvent, type AlarmItem, type AlarmMap } from './alarm-model';
+import {
+  applyAlarmEvent,
+  needsCue,
+  sortQueue,
+  upsertAlarm,
+  type AlarmEvent,
+  type AlarmItem,
+  type AlarmMap,
+} from './alarm-model';
 
 const T0 = Date.parse('2026-11-22T08:00:00Z');
 
-function event(type: AlarmEvent['type'], sequence: number, over: Partial<AlarmEvent['data']> = {}): AlarmEvent {
+function event(
+  type: AlarmEvent['type'],
+  sequence: number,
+  over: Partial<AlarmEvent['data']> = {},
+): AlarmEvent {
   return {
     type,
     timestamp: new Date(T0 + sequence * 1000).toISOString(),
@@ -51,9 +63,16 @@ describe('applyAlarmEvent', () => {
   it('adds a raised alarm and records acknowledgement by the actor', () => {
     let alarms: AlarmMap = new Map();
     alarms = applyAlarmEvent(alarms, event('alarm.raised', 1)).alarms;
-    const ack = applyAlarmEvent(alarms, event('alarm.acknowledged', 2, { actor: 'token:m1', reason: 'seen' }));
+    const ack = applyAlarmEvent(
+      alarms,
+      event('alarm.acknowledged', 2, { actor: 'token:m1', reason: 'seen' }),
+    );
     expect(ack).toMatchObject({ changed: true, stale: false });
-    expect(ack.alarms.get('a1')).toMatchObject({ state: 'raised', sequence: 2, acknowledged: { by: 'token:m1' } });
+    expect(ack.alarms.get('a1')).toMatchObject({
+      state: 'raised',
+      sequence: 2,
+      acknowledged: { by: 'token:m1' },
+    });
   });
 
   it('ignores an event the item already reflects (replay after a reconnect)', () => {

@@ -66,8 +66,7 @@ export function applyAlarmEvent(alarms: AlarmMap, event: AlarmEvent): ApplyResul
     threshold: data.threshold ?? base.threshold,
     sequence: data.sequence,
     shelved: data.shelved ?? base.shelved,
-    acknowledged:
-      event.type === 'alarm.acknowledged' ? { by: data.actor ?? '', at } : base.acknowledged,
+    acknowledged: event.type === 'alarm.acknowledged' ? { by: data.actor ?? '', at } : base.acknowledged,
   });
   const stale = current ? data.sequence > current.sequence + 1 : data.sequence > 1;
   return { alarms: next, changed: true, stale };

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { AssetFeature } from '../api/types';
 import { alarmsLoadStore, alarmsStore, freshAlarmsStore, markSeen } from '../data/alarm-queue';
 import { assetsStore } from '../data/assets-data';
 import { useT } from '../i18n/i18n';
@@ -13,7 +14,12 @@ import { sortQueue, type AlarmItem } from './alarm-model';
 import { ActionDialog, type PendingAction } from './action-dialog';
 
 /** Arrow keys move between alarms; Enter opens the asset; `a` acknowledges. */
-function onQueueKey(event: KeyboardEvent, ordered: readonly AlarmItem[], act: (a: AlarmItem, x: ConsoleAction) => void, can: (a: AlarmItem) => readonly ConsoleAction[]): void {
+function onQueueKey(
+  event: KeyboardEvent,
+  ordered: readonly AlarmItem[],
+  act: (a: AlarmItem, x: ConsoleAction) => void,
+  can: (a: AlarmItem) => readonly ConsoleAction[],
+): void {
   const card = (event.target as HTMLElement).closest<HTMLElement>('[data-alarm-id]');
   if (!card || event.target !== card) return;
   const index = ordered.findIndex((a) => a.id === card.dataset.alarmId);
@@ -43,7 +49,7 @@ export function AlarmQueue(props: { compact?: boolean }) {
   const [pending, setPending] = useState<PendingAction | null>(null);
   if (session.state !== 'signed-in') return null;
   const { role, ownerUnitId } = session.me;
-  const byId = assets.state === 'ready' ? assets.value.byId : new Map();
+  const byId: ReadonlyMap<string, AssetFeature> = assets.state === 'ready' ? assets.value.byId : new Map();
   const ordered = sortQueue(alarms.values());
   const can = (alarm: AlarmItem) => availableActions(alarm, role, ownerUnitId);
   const act = (alarm: AlarmItem, action: ConsoleAction) => {
@@ -61,10 +67,22 @@ export function AlarmQueue(props: { compact?: boolean }) {
           ordered.length === 0 ? (
             <p class="status-line">{t('queue.empty')}</p>
           ) : (
-            <div class="queue-list" role="list" data-testid="alarm-queue" onKeyDown={(e) => onQueueKey(e, ordered, act, can)}>
+            <div
+              class="queue-list"
+              role="list"
+              data-testid="alarm-queue"
+              onKeyDown={(e) => onQueueKey(e, ordered, act, can)}
+            >
               {ordered.map((alarm) => (
                 <div role="listitem" key={alarm.id} class="queue-item">
-                  <AlarmCard alarm={alarm} asset={byId.get(alarm.assetId)} actions={can(alarm)} fresh={fresh.has(alarm.id)} now={now} onAction={act} />
+                  <AlarmCard
+                    alarm={alarm}
+                    asset={byId.get(alarm.assetId)}
+                    actions={can(alarm)}
+                    fresh={fresh.has(alarm.id)}
+                    now={now}
+                    onAction={act}
+                  />
                 </div>
               ))}
             </div>

@@ -61,7 +61,9 @@ export function toAlarmItem(view: AlarmView): AlarmItem {
     threshold: view.threshold,
     raisedAt: Date.parse(view.raisedAt),
     sequence: view.sequence,
-    acknowledged: view.acknowledged ? { by: view.acknowledged.by, at: Date.parse(view.acknowledged.at) } : null,
+    acknowledged: view.acknowledged
+      ? { by: view.acknowledged.by, at: Date.parse(view.acknowledged.at) }
+      : null,
     shelved: view.shelved,
     overdueAt: pending.length > 0 ? Math.min(...pending) : null,
   };
@@ -82,7 +84,12 @@ export function fetchAlarm(id: string): Promise<AlarmDetailView> {
 }
 
 /** `POST /alarms/{id}/{action}` with the required reason (and `until` for shelve); answers the new state. */
-export function postAlarmAction(id: string, action: ConsoleAction, reason: string, until?: Date): Promise<AlarmView> {
+export function postAlarmAction(
+  id: string,
+  action: ConsoleAction,
+  reason: string,
+  until?: Date,
+): Promise<AlarmView> {
   return apiPost<AlarmView>(`/alarms/${encodeURIComponent(id)}/${action}`, {
     reason,
     ...(until ? { until: until.toISOString() } : {}),

@@ -16,7 +16,14 @@ export interface ExplainedFactor {
 
 /** The stored answer to "why this level?" (server risk/risk-explanation.ts), as far as the console shows it. */
 export interface RiskExplanation {
-  static: { level: RiskLevel; score: number; likelihood: number; severity: number; factors: ExplainedFactor[]; rulesetVersion: string };
+  static: {
+    level: RiskLevel;
+    score: number;
+    likelihood: number;
+    severity: number;
+    factors: ExplainedFactor[];
+    rulesetVersion: string;
+  };
   dynamic: {
     level: RiskLevel;
     score: number;
@@ -27,7 +34,11 @@ export interface RiskExplanation {
     rulesetVersion: string;
   };
   transition: { reason: string };
-  monitoring: { dataStatus: 'fresh' | 'stale' | 'unmonitored'; deviceIds: string[]; offlineDeviceIds: string[] };
+  monitoring: {
+    dataStatus: 'fresh' | 'stale' | 'unmonitored';
+    deviceIds: string[];
+    offlineDeviceIds: string[];
+  };
   versions: Record<string, string>;
 }
 
@@ -88,7 +99,11 @@ export interface RiskListQuery {
 }
 
 export function fetchRiskList(query: RiskListQuery = {}): Promise<RiskListEntry[]> {
-  return fetchAllPages<Page<RiskListEntry>, RiskListEntry>('/risk-list', { ...query, format: 'json' }, (p) => p.items);
+  return fetchAllPages<Page<RiskListEntry>, RiskListEntry>(
+    '/risk-list',
+    { ...query, format: 'json' },
+    (p) => p.items,
+  );
 }
 
 /** The grade of every asset the session sees, for the map and the board. */

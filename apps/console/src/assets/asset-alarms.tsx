@@ -38,7 +38,9 @@ export function AssetAlarms(props: { alarms: Loadable<AlarmView[]> }) {
                       </td>
                       <td>{t(`state.${a.state}`)}</td>
                       <td class="mono">{a.metric ? `${a.metric} ${formatValue(a.value, unit)}` : '—'}</td>
-                      <td class="mono">{a.acknowledged ? `${a.acknowledged.by} · ${formatTime(a.acknowledged.at)}` : '—'}</td>
+                      <td class="mono">
+                        {a.acknowledged ? `${a.acknowledged.by} · ${formatTime(a.acknowledged.at)}` : '—'}
+                      </td>
                     </tr>
                   );
                 })}

@@ -63,7 +63,9 @@ export function AssetPage(props: { id: string }) {
             <span class="muted">
               {t(`domain.${a.domain}`)} · {kindLabel(a.kind, t)} · {a.district}
             </span>
-            {risk.state === 'ready' && risk.value && <LevelBadge level={risk.value.level} verified={risk.value.verified} />}
+            {risk.state === 'ready' && risk.value && (
+              <LevelBadge level={risk.value.level} verified={risk.value.verified} />
+            )}
             <Link href={mapFocusPath(a.id)}>{t('asset.locate')}</Link>
           </header>
           <div class="asset-grid">

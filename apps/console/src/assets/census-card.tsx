@@ -14,7 +14,8 @@ function display(field: string, value: unknown, t: Translate): string {
     const generic = `value.${value}`;
     return known(specific) ? t(specific) : known(generic) ? t(generic) : value;
   }
-  return value === null || value === undefined ? t('common.none') : String(value);
+  if (value === null || value === undefined) return t('common.none');
+  return typeof value === 'number' ? String(value) : JSON.stringify(value);
 }
 
 /** The census record (建档立卡): registry fields and every attribute, known ones with translated names. */

@@ -30,7 +30,14 @@ describe('timeTicks', () => {
   it('puts 6 hours on whole hours of China time', () => {
     const t0 = Date.parse('2026-11-22T00:07:00Z');
     const ticks = timeTicks(t0, t0 + 6 * 3_600_000);
-    expect(ticks.map((v) => new Date(v).toISOString().slice(11, 16))).toEqual(['01:00', '02:00', '03:00', '04:00', '05:00', '06:00']);
+    expect(ticks.map((v) => new Date(v).toISOString().slice(11, 16))).toEqual([
+      '01:00',
+      '02:00',
+      '03:00',
+      '04:00',
+      '05:00',
+      '06:00',
+    ]);
   });
 
   it('spaces 7 days by 1 day at midnight China time', () => {

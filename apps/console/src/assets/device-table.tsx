@@ -4,7 +4,8 @@ import { AsyncView } from '../ui/async-view';
 import type { Loadable } from '../ui/loadable';
 
 /** DOMAIN.md §a.7: battery alarm < 20 %, critical < 10 %; weak signal below −105 dBm (ASSUMPTION). */
-const batteryClass = (pct: number | null) => (pct === null ? '' : pct < 10 ? 'bad' : pct < 20 ? 'warn' : 'ok');
+const batteryClass = (pct: number | null) =>
+  pct === null ? '' : pct < 10 ? 'bad' : pct < 20 ? 'warn' : 'ok';
 const signalClass = (dbm: number | null) => (dbm === null ? '' : dbm < -105 ? 'warn' : 'ok');
 
 /** The asset's devices with their health: online, battery, signal, last report. */
@@ -24,8 +25,12 @@ export function DeviceTable(props: { devices: Loadable<DeviceView[]> }) {
                   <th scope="col">{t('device.id')}</th>
                   <th scope="col">{t('device.metrics')}</th>
                   <th scope="col">{t('device.online')}</th>
-                  <th scope="col" class="num">{t('device.battery')}</th>
-                  <th scope="col" class="num">{t('device.signal')}</th>
+                  <th scope="col" class="num">
+                    {t('device.battery')}
+                  </th>
+                  <th scope="col" class="num">
+                    {t('device.signal')}
+                  </th>
                   <th scope="col">{t('device.lastSeen')}</th>
                 </tr>
               </thead>
@@ -35,10 +40,16 @@ export function DeviceTable(props: { devices: Loadable<DeviceView[]> }) {
                     <td class="mono">{d.id}</td>
                     <td class="wrap mono">{d.metrics.join(', ')}</td>
                     <td>
-                      <span class={`health ${d.online ? 'ok' : 'bad'}`}>{d.online ? t('device.online') : t('device.offline')}</span>
+                      <span class={`health ${d.online ? 'ok' : 'bad'}`}>
+                        {d.online ? t('device.online') : t('device.offline')}
+                      </span>
                     </td>
-                    <td class={`num mono health ${batteryClass(d.batteryPct)}`}>{d.batteryPct === null ? '—' : `${d.batteryPct}%`}</td>
-                    <td class={`num mono health ${signalClass(d.rssiDbm)}`}>{d.rssiDbm === null ? '—' : `${d.rssiDbm} dBm`}</td>
+                    <td class={`num mono health ${batteryClass(d.batteryPct)}`}>
+                      {d.batteryPct === null ? '—' : `${d.batteryPct}%`}
+                    </td>
+                    <td class={`num mono health ${signalClass(d.rssiDbm)}`}>
+                      {d.rssiDbm === null ? '—' : `${d.rssiDbm} dBm`}
+                    </td>
                     <td class="mono">{d.lastSeenAt ? formatTime(d.lastSeenAt) : t('device.never')}</td>
                   </tr>
                 ))}

@@ -8,9 +8,13 @@ import type { Loadable } from '../ui/loadable';
 function brief(value: unknown): string {
   if (value === null || value === undefined) return '—';
   if (Array.isArray(value)) return value.length === 0 ? '—' : value.map(brief).join(', ');
-  if (typeof value !== 'object') return String(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return String(value);
   return Object.entries(value as Record<string, unknown>)
-    .map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null && !Array.isArray(v) ? JSON.stringify(v) : brief(v)}`)
+    .map(
+      ([k, v]) =>
+        `${k}: ${typeof v === 'object' && v !== null && !Array.isArray(v) ? JSON.stringify(v) : brief(v)}`,
+    )
     .join(', ');
 }
 
@@ -37,7 +41,9 @@ function FactorTable(props: { factors: readonly ExplainedFactor[]; t: Translate;
                 {f.label ?? f.key} <span class="muted">({f.dimension === 'likelihood' ? 'L' : 'S'})</span>
               </td>
               <td class="wrap">{brief(props.dynamic ? f.source : f.input)}</td>
-              <td class="num mono">{amount === undefined ? '—' : `${amount > 0 && props.dynamic ? '+' : ''}${amount}`}</td>
+              <td class="num mono">
+                {amount === undefined ? '—' : `${amount > 0 && props.dynamic ? '+' : ''}${amount}`}
+              </td>
             </tr>
           );
         })}
@@ -60,7 +66,9 @@ function Explanation(props: { risk: AssetRiskView; t: Translate }) {
         </ul>
       )}
       <p>
-        <span class={`data-status ${e.monitoring.dataStatus}`}>{t(`asset.dataStatus.${e.monitoring.dataStatus}`)}</span>{' '}
+        <span class={`data-status ${e.monitoring.dataStatus}`}>
+          {t(`asset.dataStatus.${e.monitoring.dataStatus}`)}
+        </span>{' '}
         <span class="muted">{t('asset.since', { time: formatTime(risk.since) })}</span>
       </p>
       <h3>

@@ -29,7 +29,8 @@ export function RiskHistory(props: { history: Loadable<RiskChangeView[]> }) {
                   <tr key={c.at + c.to}>
                     <td class="mono">{formatTime(c.at)}</td>
                     <td>
-                      {c.from ? <LevelBadge level={c.from} short /> : t('common.none')} → <LevelBadge level={c.to} verified={c.verified} short />
+                      {c.from ? <LevelBadge level={c.from} short /> : t('common.none')} →{' '}
+                      <LevelBadge level={c.to} verified={c.verified} short />
                     </td>
                     <td class="wrap">
                       <span class="mono muted">{c.reason}</span> {c.reasons.join('；')}

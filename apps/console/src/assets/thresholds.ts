@@ -12,7 +12,9 @@ function linesOf(rule: ResolvedRule): ThresholdLine[] {
     switch (c.kind) {
       case 'above':
         // Relative conditions (above a baseline, absolute deviation) have no fixed line to draw.
-        return c.baseline === undefined && !c.absolute ? c.steps.map((s) => ({ level: s.level, value: s.value })) : [];
+        return c.baseline === undefined && !c.absolute
+          ? c.steps.map((s) => ({ level: s.level, value: s.value }))
+          : [];
       case 'below':
         return c.steps.map((s) => ({ level: s.level, value: s.value }));
       case 'outside':
@@ -32,7 +34,11 @@ function linesOf(rule: ResolvedRule): ThresholdLine[] {
  * its census resolved), as horizontal lines for its trend chart. Per-asset overrides live on the server;
  * these are the defaults the rule engine starts from.
  */
-export function thresholdLines(domain: Domain, metric: string, attributes: CensusAttributes): ThresholdLine[] {
+export function thresholdLines(
+  domain: Domain,
+  metric: string,
+  attributes: CensusAttributes,
+): ThresholdLine[] {
   const rules = DEFAULT_RULES.filter((r) => r.metric === metric && r.domains.includes(domain));
   const { rules: resolved } = resolveRules(rules, [], [], { attributes });
   const seen = new Set<string>();

@@ -21,10 +21,15 @@ const RANGES: readonly { key: MessageKey; ms: number }[] = [
 const REFRESH_MS = 30_000;
 
 /** Trend charts from InfluxDB: one metric at a time, with threshold lines and the asset's alarm periods. */
-export function TrendPanel(props: { asset: AssetView; devices: Loadable<DeviceView[]>; alarms: Loadable<AlarmView[]> }) {
+export function TrendPanel(props: {
+  asset: AssetView;
+  devices: Loadable<DeviceView[]>;
+  alarms: Loadable<AlarmView[]>;
+}) {
   const t = useT();
   const { asset } = props;
-  const metrics = props.devices.state === 'ready' ? [...new Set(props.devices.value.flatMap((d) => d.metrics))].sort() : [];
+  const metrics =
+    props.devices.state === 'ready' ? [...new Set(props.devices.value.flatMap((d) => d.metrics))].sort() : [];
   const [chosen, setChosen] = useState<string | null>(null);
   const [rangeMs, setRangeMs] = useState(RANGES[0].ms);
   const metric = chosen ?? metrics[0] ?? null;
@@ -33,14 +38,25 @@ export function TrendPanel(props: { asset: AssetView; devices: Loadable<DeviceVi
     if (metric === null) return null;
     const to = new Date();
     const from = new Date(to.getTime() - rangeMs);
-    return apiGet<TelemetryView>(`/assets/${encodeURIComponent(asset.id)}/telemetry`, { metric, from: from.toISOString(), to: to.toISOString() });
+    return apiGet<TelemetryView>(`/assets/${encodeURIComponent(asset.id)}/telemetry`, {
+      metric,
+      from: from.toISOString(),
+      to: to.toISOString(),
+    });
   }, [asset.id, metric, rangeMs, tick]);
-  const lines = useMemo(() => (metric ? thresholdLines(asset.domain, metric, asset.attributes as CensusAttributes) : []), [asset, metric]);
+  const lines = useMemo(
+    () => (metric ? thresholdLines(asset.domain, metric, asset.attributes as CensusAttributes) : []),
+    [asset, metric],
+  );
   const periods: AlarmPeriod[] =
     props.alarms.state === 'ready'
       ? props.alarms.value
           .filter((a) => a.metric === metric)
-          .map((a) => ({ from: Date.parse(a.raisedAt), to: a.closedAt ? Date.parse(a.closedAt) : null, level: a.level }))
+          .map((a) => ({
+            from: Date.parse(a.raisedAt),
+            to: a.closedAt ? Date.parse(a.closedAt) : null,
+            level: a.level,
+          }))
       : [];
 
   return (
@@ -49,7 +65,11 @@ export function TrendPanel(props: { asset: AssetView; devices: Loadable<DeviceVi
       <div class="trend-controls">
         <label>
           {t('trend.metric')}
-          <select value={metric ?? ''} onChange={(e) => setChosen(e.currentTarget.value)} data-testid="trend-metric">
+          <select
+            value={metric ?? ''}
+            onChange={(e) => setChosen(e.currentTarget.value)}
+            data-testid="trend-metric"
+          >
             {metrics.map((m) => (
               <option key={m} value={m}>
                 {m}
@@ -59,7 +79,12 @@ export function TrendPanel(props: { asset: AssetView; devices: Loadable<DeviceVi
         </label>
         <div role="group" aria-label={t('trend.range')} class="segmented">
           {RANGES.map((r) => (
-            <button key={r.key} type="button" aria-pressed={rangeMs === r.ms} onClick={() => setRangeMs(r.ms)}>
+            <button
+              key={r.key}
+              type="button"
+              aria-pressed={rangeMs === r.ms}
+              onClick={() => setRangeMs(r.ms)}
+            >
               {t(r.key)}
             </button>
           ))}
@@ -67,7 +92,11 @@ export function TrendPanel(props: { asset: AssetView; devices: Loadable<DeviceVi
       </div>
       <AsyncView value={series}>
         {(view) =>
-          view === null ? <p class="muted">{t('asset.dataStatus.unmonitored')}</p> : <TrendChart view={view} lines={lines} periods={periods} />
+          view === null ? (
+            <p class="muted">{t('asset.dataStatus.unmonitored')}</p>
+          ) : (
+            <TrendChart view={view} lines={lines} periods={periods} />
+          )
         }
       </AsyncView>
     </section>

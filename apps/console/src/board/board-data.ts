@@ -22,14 +22,20 @@ const FIGURES_REFRESH_MS = 60_000;
 export function useReportFigures(): Loadable<ReportFigures> {
   const tick = Math.floor(useNow(FIGURES_REFRESH_MS) / FIGURES_REFRESH_MS);
   const changes = useDeviceChanges();
-  const [figures] = useLoad(() => apiGet<ReportFigures>('/reports/risk-assessment', { format: 'json' }), [tick, changes]);
+  const [figures] = useLoad(
+    () => apiGet<ReportFigures>('/reports/risk-assessment', { format: 'json' }),
+    [tick, changes],
+  );
   return figures;
 }
 
 /** Offline devices (at most `limit`), re-read when devices change state. */
 export function useOfflineDevices(limit: number): Loadable<DeviceView[]> {
   const changes = useDeviceChanges();
-  const [devices] = useLoad(() => apiGet<DevicePage>('/devices', { online: false, limit }).then((p) => p.items), [changes]);
+  const [devices] = useLoad(
+    () => apiGet<DevicePage>('/devices', { online: false, limit }).then((p) => p.items),
+    [changes],
+  );
   return devices;
 }
 

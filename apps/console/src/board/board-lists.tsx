@@ -13,7 +13,8 @@ export const LIST_ROWS = 10;
 export function RecentChanges(props: { changes: readonly [string, RiskMark][] }) {
   const t = useT();
   const assets = useStore(assetsStore);
-  const name = (id: string) => (assets.state === 'ready' ? assets.value.byId.get(id)?.properties.name : undefined) ?? id;
+  const name = (id: string) =>
+    (assets.state === 'ready' ? assets.value.byId.get(id)?.properties.name : undefined) ?? id;
   if (props.changes.length === 0) return <p class="muted">{t('board.noData')}</p>;
   return (
     <table class="data-table">

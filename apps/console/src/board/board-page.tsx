@@ -14,7 +14,6 @@ import { LevelDomainTable } from './level-domain-table';
 
 const KPI_WINDOW_MS = 30 * 86_400_000;
 
-
 /** The situation board: risk levels by domain, open alarms, device health, coverage, response times. */
 export function BoardPage() {
   const t = useT();
@@ -36,8 +35,16 @@ export function BoardPage() {
           tone={summary.byLevel.major > 0 ? 'major' : undefined}
           detail={LEVELS_HIGH_FIRST.map((l) => `${t(`alarmLevel.${l}`)} ${summary.byLevel[l]}`).join(' · ')}
         />
-        <KpiTile label={t('board.overdue')} value={String(summary.overdue)} tone={summary.overdue > 0 ? 'major' : 'ok'} />
-        <KpiTile label={t('board.unacknowledged')} value={String(summary.unacknowledged)} tone={summary.unacknowledged > 0 ? 'larger' : 'ok'} />
+        <KpiTile
+          label={t('board.overdue')}
+          value={String(summary.overdue)}
+          tone={summary.overdue > 0 ? 'major' : 'ok'}
+        />
+        <KpiTile
+          label={t('board.unacknowledged')}
+          value={String(summary.unacknowledged)}
+          tone={summary.unacknowledged > 0 ? 'larger' : 'ok'}
+        />
         <AsyncView value={figures}>
           {({ devices, coverage }) => (
             <>
@@ -55,7 +62,9 @@ export function BoardPage() {
       <div class="board-grid">
         <section class="card" aria-labelledby="levels-title">
           <h2 id="levels-title">{t('board.levelByDomain')}</h2>
-          <AsyncView value={assets}>{(a) => <LevelDomainTable rows={levelsByDomain(a.features, marks)} />}</AsyncView>
+          <AsyncView value={assets}>
+            {(a) => <LevelDomainTable rows={levelsByDomain(a.features, marks)} />}
+          </AsyncView>
         </section>
         <section class="card" aria-labelledby="states-title">
           <h2 id="states-title">{t('board.alarmsByState')}</h2>
@@ -63,7 +72,9 @@ export function BoardPage() {
         </section>
         <section class="card" aria-labelledby="kpi-title">
           <h2 id="kpi-title">{t('board.kpis')}</h2>
-          <AsyncView value={kpiAlarms}>{(list) => <ResponseTimes kpis={responseKpis(list, now - KPI_WINDOW_MS)} />}</AsyncView>
+          <AsyncView value={kpiAlarms}>
+            {(list) => <ResponseTimes kpis={responseKpis(list, now - KPI_WINDOW_MS)} />}
+          </AsyncView>
         </section>
         <section class="card wide" aria-labelledby="changes-title">
           <h2 id="changes-title">{t('board.recentChanges')}</h2>

@@ -4,16 +4,36 @@ import type { AssetFeature } from '../api/types';
 import type { AlarmItem } from '../alarms/alarm-model';
 import { levelsByDomain, recentChanges, responseKpis, summariseAlarms } from './board-stats';
 
-const asset = (id: string, domain: AssetFeature['properties']['domain'], lengthM: number | null, parentId: string | null = null): AssetFeature => ({
+const asset = (
+  id: string,
+  domain: AssetFeature['properties']['domain'],
+  lengthM: number | null,
+  parentId: string | null = null,
+): AssetFeature => ({
   type: 'Feature',
   id,
   geometry: { type: 'Point', coordinates: [109.78, 39.61] },
-  properties: { id, domain, kind: 'k', name: id, district: 'd', ownerUnitId: 'o', parentId, lengthM, attributes: {}, createdAt: '', updatedAt: '' },
+  properties: {
+    id,
+    domain,
+    kind: 'k',
+    name: id,
+    district: 'd',
+    ownerUnitId: 'o',
+    parentId,
+    lengthM,
+    attributes: {},
+    createdAt: '',
+    updatedAt: '',
+  },
 });
 
 describe('levelsByDomain', () => {
   it('counts assets per domain and level, ungraded as none', () => {
-    const rows = levelsByDomain([asset('a', 'gas', null), asset('b', 'gas', null), asset('c', 'water', null)], new Map([['a', { level: 'major', verified: false, since: '' }]]));
+    const rows = levelsByDomain(
+      [asset('a', 'gas', null), asset('b', 'gas', null), asset('c', 'water', null)],
+      new Map([['a', { level: 'major', verified: false, since: '' }]]),
+    );
     expect(rows.find((r) => r.domain === 'gas')).toEqual({
       domain: 'gas',
       counts: { major: 1, larger: 0, general: 0, low: 0, none: 1 },
@@ -26,10 +46,28 @@ describe('levelsByDomain', () => {
 
 describe('summariseAlarms', () => {
   it('counts states, overdue and unacknowledged', () => {
-    const base = { assetId: 'a', ownerUnitId: 'o', domain: 'gas', deviceId: null, metric: null, value: null, threshold: null, raisedAt: 0, sequence: 1, shelved: false } as const;
+    const base = {
+      assetId: 'a',
+      ownerUnitId: 'o',
+      domain: 'gas',
+      deviceId: null,
+      metric: null,
+      value: null,
+      threshold: null,
+      raisedAt: 0,
+      sequence: 1,
+      shelved: false,
+    } as const;
     const alarms: AlarmItem[] = [
       { ...base, id: '1', level: 'major', state: 'dispatched', acknowledged: null, overdueAt: 100 },
-      { ...base, id: '2', level: 'general', state: 'raised', acknowledged: { by: 'x', at: 1 }, overdueAt: 500 },
+      {
+        ...base,
+        id: '2',
+        level: 'general',
+        state: 'raised',
+        acknowledged: { by: 'x', at: 1 },
+        overdueAt: 500,
+      },
     ];
     expect(summariseAlarms(alarms, 200)).toEqual({
       byState: { dispatched: 1, raised: 1 },
@@ -47,7 +85,13 @@ describe('responseKpis', () => {
         raisedAt: raised,
         closedAt,
         state: closedAt ? 'closed' : 'dispatched',
-        sla: { overdue: false, stages: [{ stage: 'confirm', dueAt: raised, doneAt: confirm }, { stage: 'dispatch', dueAt: raised, doneAt: confirm }] },
+        sla: {
+          overdue: false,
+          stages: [
+            { stage: 'confirm', dueAt: raised, doneAt: confirm },
+            { stage: 'dispatch', dueAt: raised, doneAt: confirm },
+          ],
+        },
       }) as AlarmView;
     const kpis = responseKpis(
       [

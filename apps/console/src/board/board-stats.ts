@@ -15,9 +15,15 @@ export interface LevelRow {
 }
 
 /** Assets per domain and level (the risk list's 四色 summary); `none` = not graded yet. */
-export function levelsByDomain(features: readonly AssetFeature[], marks: ReadonlyMap<string, RiskMark>): LevelRow[] {
+export function levelsByDomain(
+  features: readonly AssetFeature[],
+  marks: ReadonlyMap<string, RiskMark>,
+): LevelRow[] {
   const rows = new Map<Domain, LevelRow>(
-    DOMAINS.map((domain) => [domain, { domain, counts: { major: 0, larger: 0, general: 0, low: 0, none: 0 }, unverified: 0, total: 0 }]),
+    DOMAINS.map((domain) => [
+      domain,
+      { domain, counts: { major: 0, larger: 0, general: 0, low: 0, none: 0 }, unverified: 0, total: 0 },
+    ]),
   );
   for (const f of features) {
     const row = rows.get(f.properties.domain);
@@ -38,7 +44,12 @@ export interface AlarmSummary {
 }
 
 export function summariseAlarms(alarms: Iterable<AlarmItem>, now: number): AlarmSummary {
-  const summary: AlarmSummary = { byState: {}, byLevel: { major: 0, larger: 0, general: 0, low: 0 }, overdue: 0, unacknowledged: 0 };
+  const summary: AlarmSummary = {
+    byState: {},
+    byLevel: { major: 0, larger: 0, general: 0, low: 0 },
+    overdue: 0,
+    unacknowledged: 0,
+  };
   for (const a of alarms) {
     summary.byState[a.state] = (summary.byState[a.state] ?? 0) + 1;
     summary.byLevel[a.level]++;
@@ -53,7 +64,9 @@ export function recentChanges(marks: ReadonlyMap<string, RiskMark>, count: numbe
   return [...marks].sort((a, b) => b[1].since.localeCompare(a[1].since)).slice(0, count);
 }
 
-export const OPEN_STATES: readonly AlarmState[] = ALARM_STATES.filter((s) => s !== 'closed' && s !== 'dismissed');
+export const OPEN_STATES: readonly AlarmState[] = ALARM_STATES.filter(
+  (s) => s !== 'closed' && s !== 'dismissed',
+);
 
 export interface ResponseKpi {
   medianMs: number | null;

@@ -7,7 +7,13 @@ export const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
 export type Tone = 'major' | 'larger' | 'ok';
 
 /** One headline number with an optional detail line and a gauge against a target. */
-export function KpiTile(props: { label: string; value: string; detail?: string; tone?: Tone; gauge?: { value: number; target: number } }) {
+export function KpiTile(props: {
+  label: string;
+  value: string;
+  detail?: string;
+  tone?: Tone;
+  gauge?: { value: number; target: number };
+}) {
   const { gauge } = props;
   return (
     <section class={`kpi-tile${props.tone ? ` tone-${props.tone}` : ''}`} aria-label={props.label}>
@@ -38,7 +44,9 @@ function Kpi(props: { label: string; kpi: ResponseKpi }) {
   return (
     <div class="response-kpi">
       <dt>{props.label}</dt>
-      <dd class="kpi-value">{props.kpi.medianMs === null ? t('common.none') : formatDuration(props.kpi.medianMs)}</dd>
+      <dd class="kpi-value">
+        {props.kpi.medianMs === null ? t('common.none') : formatDuration(props.kpi.medianMs)}
+      </dd>
       <dd class="kpi-detail">{t('board.kpi.samples', { count: props.kpi.samples })}</dd>
     </div>
   );
@@ -64,7 +72,11 @@ export function CoverageTile(props: { coverage: ReportFigures['coverage'] }) {
     <KpiTile
       label={t('board.coverage')}
       value={overall.ratio === null ? t('common.none') : percent(overall.ratio)}
-      detail={t('board.coverageTarget', { target: target * 100, monitored: overall.monitoredKm.toFixed(1), total: overall.totalKm.toFixed(1) })}
+      detail={t('board.coverageTarget', {
+        target: target * 100,
+        monitored: overall.monitoredKm.toFixed(1),
+        total: overall.totalKm.toFixed(1),
+      })}
       tone={overall.ratio !== null && overall.ratio >= target ? 'ok' : 'larger'}
       gauge={overall.ratio === null ? undefined : { value: overall.ratio, target }}
     />

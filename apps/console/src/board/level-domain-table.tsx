@@ -15,8 +15,12 @@ export function LevelDomainTable(props: { rows: readonly LevelRow[] }) {
               {level === 'none' ? t('level.none') : t(`level.short.${level}`)}
             </th>
           ))}
-          <th scope="col" class="num">{t('level.unverified')}</th>
-          <th scope="col" class="num">{t('board.total')}</th>
+          <th scope="col" class="num">
+            {t('level.unverified')}
+          </th>
+          <th scope="col" class="num">
+            {t('board.total')}
+          </th>
         </tr>
       </thead>
       <tbody>

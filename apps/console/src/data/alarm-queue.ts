@@ -1,6 +1,12 @@
 import { fetchAlarm, fetchOpenAlarms, toAlarmItem } from '../api/alarms-api';
 import { errorText } from '../api/http';
-import { applyAlarmEvent, needsCue, upsertAlarm, type AlarmEvent, type AlarmMap } from '../alarms/alarm-model';
+import {
+  applyAlarmEvent,
+  needsCue,
+  upsertAlarm,
+  type AlarmEvent,
+  type AlarmMap,
+} from '../alarms/alarm-model';
 import { beepMajorAlarm } from '../live/beep';
 import { onPlatformEvent } from '../live/live-feed';
 import { createStore } from '../ui/store';
@@ -60,7 +66,9 @@ export function startAlarmQueue(): () => void {
   const load = () =>
     fetchOpenAlarms().then(
       (views) => {
-        alarmsStore.set(views.reduce<AlarmMap>((alarms, view) => upsertAlarm(alarms, toAlarmItem(view)), new Map()));
+        alarmsStore.set(
+          views.reduce<AlarmMap>((alarms, view) => upsertAlarm(alarms, toAlarmItem(view)), new Map()),
+        );
         alarmsLoadStore.set({ state: 'ready', value: true });
         const pending = buffered ?? [];
         buffered = null;

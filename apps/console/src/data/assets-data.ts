@@ -28,7 +28,11 @@ function indexOf(features: AssetFeature[]): AssetIndex {
 
 async function loadAssets(): Promise<void> {
   try {
-    const features = await fetchAllPages<AssetFeaturePage, AssetFeature>('/assets', { format: 'geojson' }, (p) => p.features);
+    const features = await fetchAllPages<AssetFeaturePage, AssetFeature>(
+      '/assets',
+      { format: 'geojson' },
+      (p) => p.features,
+    );
     assetsStore.set({ state: 'ready', value: indexOf(features) });
   } catch (error) {
     assetsStore.set({ state: 'error', message: errorText(error) });
@@ -37,7 +41,10 @@ async function loadAssets(): Promise<void> {
 
 async function loadBaseMap(): Promise<void> {
   try {
-    const [map, basemap] = await Promise.all([apiGet<BaseMap>('/map/district'), apiGet<Basemap>('/map/basemap')]);
+    const [map, basemap] = await Promise.all([
+      apiGet<BaseMap>('/map/district'),
+      apiGet<Basemap>('/map/basemap'),
+    ]);
     baseMapStore.set({ state: 'ready', value: { map, basemap } });
   } catch (error) {
     baseMapStore.set({ state: 'error', message: errorText(error) });

@@ -40,7 +40,11 @@ describe('EventStream', () => {
         }
         return streamed(body);
       }) as typeof fetch;
-      stream = new EventStream({ url: '/api/v1/events', onMessage: (m) => messages.push(m), onStatus: (s) => statuses.push(s) });
+      stream = new EventStream({
+        url: '/api/v1/events',
+        onMessage: (m) => messages.push(m),
+        onStatus: (s) => statuses.push(s),
+      });
       stream.start();
     });
     await done;

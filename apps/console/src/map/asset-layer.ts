@@ -20,12 +20,27 @@ function toLayer(geometry: Geometry, renderer: L.Renderer): { layer: L.Path; sha
     case 'LineString':
       return { layer: L.polyline(geometry.coordinates.map(lonLat), { renderer }), shape: 'line' };
     case 'MultiLineString':
-      return { layer: L.polyline(geometry.coordinates.map((l) => l.map(lonLat)), { renderer }), shape: 'line' };
+      return {
+        layer: L.polyline(
+          geometry.coordinates.map((l) => l.map(lonLat)),
+          { renderer },
+        ),
+        shape: 'line',
+      };
     case 'Polygon':
-      return { layer: L.polygon(geometry.coordinates.map((r) => r.map(lonLat)), { renderer }), shape: 'area' };
+      return {
+        layer: L.polygon(
+          geometry.coordinates.map((r) => r.map(lonLat)),
+          { renderer },
+        ),
+        shape: 'area',
+      };
     case 'MultiPolygon':
       return {
-        layer: L.polygon(geometry.coordinates.map((p) => p.map((r) => r.map(lonLat))), { renderer }),
+        layer: L.polygon(
+          geometry.coordinates.map((p) => p.map((r) => r.map(lonLat))),
+          { renderer },
+        ),
         shape: 'area',
       };
     default:
@@ -60,7 +75,10 @@ export class AssetLayer {
       const layer = toLayer(feature.geometry, this.renderer);
       return layer ? [{ feature, ...layer }] : [];
     });
-    made.sort((a, b) => drawOrder(a.shape, this.marks.get(a.feature.id)) - drawOrder(b.shape, this.marks.get(b.feature.id)));
+    made.sort(
+      (a, b) =>
+        drawOrder(a.shape, this.marks.get(a.feature.id)) - drawOrder(b.shape, this.marks.get(b.feature.id)),
+    );
     for (const drawn of made) {
       drawn.layer.on('click', (event: L.LeafletMouseEvent) => this.onSelect(drawn.feature, event.latlng));
       this.drawn.set(drawn.feature.id, drawn);
@@ -108,14 +126,17 @@ export class AssetLayer {
     if (!drawn) return undefined;
     const { layer } = drawn;
     const bounds =
-      layer instanceof L.CircleMarker ? L.latLngBounds([layer.getLatLng()]) : (layer as L.Polyline).getBounds();
+      layer instanceof L.CircleMarker
+        ? L.latLngBounds([layer.getLatLng()])
+        : (layer as L.Polyline).getBounds();
     return { feature: drawn.feature, bounds };
   }
 
   /** Counts of the shown (filtered) assets per level ('none' = not graded). */
   levelCounts(): Record<RiskLevel | 'none', number> {
     const counts = { major: 0, larger: 0, general: 0, low: 0, none: 0 };
-    for (const [id, { layer }] of this.drawn) if (this.group.hasLayer(layer)) counts[this.marks.get(id)?.level ?? 'none']++;
+    for (const [id, { layer }] of this.drawn)
+      if (this.group.hasLayer(layer)) counts[this.marks.get(id)?.level ?? 'none']++;
     return counts;
   }
 

@@ -3,7 +3,11 @@ import type { Translate } from '../i18n/i18n';
 import { kindLabel } from '../ui/kind-label';
 import { assetPath, navigate } from '../ui/router';
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -18,7 +22,10 @@ export function assetPopup(feature: AssetFeature, mark: RiskMark | undefined, t:
   const p = feature.properties;
   const root = el('div', 'asset-popup');
   root.append(el('h3', '', p.name), el('div', 'muted mono', p.id));
-  const level = el('div', `level-chip level-${mark?.level ?? 'none'}${mark && !mark.verified ? ' unverified' : ''}`);
+  const level = el(
+    'div',
+    `level-chip level-${mark?.level ?? 'none'}${mark && !mark.verified ? ' unverified' : ''}`,
+  );
   level.textContent = mark ? t(`level.${mark.level}`) : t('level.none');
   if (mark && !mark.verified) level.title = t('level.unverifiedHint');
   root.append(level);

@@ -18,9 +18,22 @@ export function assetStyle(shape: ShapeKind, mark: RiskMark | undefined): PathOp
   const dashArray = unverified ? '5 5' : undefined;
   switch (shape) {
     case 'line':
-      return { color: colour, weight: mark ? LINE_WEIGHT[mark.level] : 3, opacity: unverified ? 0.75 : 0.95, dashArray, fill: false };
+      return {
+        color: colour,
+        weight: mark ? LINE_WEIGHT[mark.level] : 3,
+        opacity: unverified ? 0.75 : 0.95,
+        dashArray,
+        fill: false,
+      };
     case 'area':
-      return { color: colour, weight: 2, opacity: 0.8, dashArray: unverified ? '5 5' : '2 6', fillColor: colour, fillOpacity: 0.07 };
+      return {
+        color: colour,
+        weight: 2,
+        opacity: 0.8,
+        dashArray: unverified ? '5 5' : '2 6',
+        fillColor: colour,
+        fillOpacity: 0.07,
+      };
     case 'point':
       return {
         color: unverified ? UNGRADED_COLOUR : '#0b1a2b',
@@ -32,18 +45,11 @@ export function assetStyle(shape: ShapeKind, mark: RiskMark | undefined): PathOp
   }
 }
 
+const POINT_RADIUS: Readonly<Record<RiskLevel, number>> = { major: 9, larger: 7, general: 6, low: 5 };
+
 /** Point radius in pixels: larger for higher levels so red stands out on a crowded map. */
 export function pointRadius(mark: RiskMark | undefined): number {
-  switch (mark?.level) {
-    case 'major':
-      return 9;
-    case 'larger':
-      return 7;
-    case 'general':
-      return 6;
-    default:
-      return 5;
-  }
+  return mark ? POINT_RADIUS[mark.level] : 5;
 }
 
 const SHAPE_ORDER: Readonly<Record<ShapeKind, number>> = { area: 0, line: 1, point: 2 };

@@ -4,13 +4,13 @@ import type { BaseMap, BaseMapFeature } from '../api/types';
 /** Base-map styles by feature kind (seeds/src/district-map.ts kinds; unknown kinds drawn as streets). */
 function baseStyle(feature: BaseMapFeature | undefined): L.PathOptions {
   const props = feature?.properties;
-  switch (props?.kind) {
+  switch (props?.kind ?? 'street') {
     case 'district':
       return { color: '#5fa8ff', weight: 3, fillColor: '#10243a', fillOpacity: 1 };
     case 'subdistrict':
       return { color: '#2c4a6b', weight: 1, dashArray: '6 6', fill: false };
     case 'river':
-      return props.role === 'water'
+      return props?.role === 'water'
         ? { color: '#1d4e7a', weight: 0, fillColor: '#17446e', fillOpacity: 0.9 }
         : { color: '#1d4e7a', weight: 0, opacity: 0 };
     case 'poi':
@@ -39,8 +39,12 @@ export function baseLayer(map: BaseMap, renderer: L.Renderer): L.GeoJSON {
       if (!props?.name || !(layer instanceof L.Path)) return;
       const arterial = props.kind === 'street' && props.class === 'arterial';
       if (arterial || props.kind === 'subdistrict')
-        layer.bindTooltip(props.name, { permanent: true, direction: 'center', className: `map-label ${props.kind}` });
+        layer.bindTooltip(props.name, {
+          permanent: true,
+          direction: 'center',
+          className: `map-label ${props.kind}`,
+        });
     },
   };
-  return L.geoJSON(map as GeoJSON.FeatureCollection, options);
+  return L.geoJSON(map, options);
 }

@@ -35,7 +35,17 @@ export class MajorHalos {
   private haloOf(layer: L.Path): L.Path {
     const options = { renderer: this.renderer, interactive: false, color: LEVEL_COLOURS.major };
     if (layer instanceof L.CircleMarker)
-      return L.circleMarker(layer.getLatLng(), { ...options, radius: 17, weight: 3, opacity: 0.75, fill: false });
-    return L.polyline((layer as L.Polyline).getLatLngs() as L.LatLng[], { ...options, weight: 16, opacity: 0.3 });
+      return L.circleMarker(layer.getLatLng(), {
+        ...options,
+        radius: 17,
+        weight: 3,
+        opacity: 0.75,
+        fill: false,
+      });
+    return L.polyline((layer as L.Polyline).getLatLngs() as L.LatLng[], {
+      ...options,
+      weight: 16,
+      opacity: 0.3,
+    });
   }
 }

@@ -27,7 +27,11 @@ describe('matches', () => {
   });
 
   it('combines domain, district and level (empty = all)', () => {
-    const filter = { ...NO_FILTER, domains: new Set(['gas'] as const), levels: new Set(['major', 'none'] as const) };
+    const filter = {
+      ...NO_FILTER,
+      domains: new Set(['gas'] as const),
+      levels: new Set(['major', 'none'] as const),
+    };
     expect(matches(filter, feature('gas', 'x'), { level: 'major', verified: false, since: '' })).toBe(true);
     expect(matches(filter, feature('gas', 'x'), undefined)).toBe(true);
     expect(matches(filter, feature('gas', 'x'), { level: 'low', verified: true, since: '' })).toBe(false);

@@ -6,7 +6,11 @@ import { toggle, type LevelChoice, type MapFilter } from './map-filter';
 const LEVEL_CHOICES: readonly LevelChoice[] = [...LEVELS_HIGH_FIRST, 'none'];
 
 /** Domain and level toggles and a district choice; nothing selected in a group means "all". */
-export function MapFilters(props: { filter: MapFilter; districts: readonly string[]; onChange: (f: MapFilter) => void }) {
+export function MapFilters(props: {
+  filter: MapFilter;
+  districts: readonly string[];
+  onChange: (f: MapFilter) => void;
+}) {
   const t = useT();
   const { filter, onChange } = props;
   return (
@@ -15,7 +19,11 @@ export function MapFilters(props: { filter: MapFilter; districts: readonly strin
         <legend>{t('map.domain')}</legend>
         {DOMAINS.map((d) => (
           <label key={d} class="toggle">
-            <input type="checkbox" checked={filter.domains.has(d)} onChange={() => onChange({ ...filter, domains: toggle(filter.domains, d) })} />
+            <input
+              type="checkbox"
+              checked={filter.domains.has(d)}
+              onChange={() => onChange({ ...filter, domains: toggle(filter.domains, d) })}
+            />
             {t(`domain.${d}`)}
           </label>
         ))}
@@ -24,7 +32,11 @@ export function MapFilters(props: { filter: MapFilter; districts: readonly strin
         <legend>{t('map.level')}</legend>
         {LEVEL_CHOICES.map((level) => (
           <label key={level} class={`toggle level-toggle level-${level}`}>
-            <input type="checkbox" checked={filter.levels.has(level)} onChange={() => onChange({ ...filter, levels: toggle(filter.levels, level) })} />
+            <input
+              type="checkbox"
+              checked={filter.levels.has(level)}
+              onChange={() => onChange({ ...filter, levels: toggle(filter.levels, level) })}
+            />
             {level === 'none' ? t('level.none') : t(`level.short.${level}`)}
           </label>
         ))}
@@ -33,7 +45,12 @@ export function MapFilters(props: { filter: MapFilter; districts: readonly strin
         {t('map.district')}
         <select
           value={filter.districts.size === 1 ? [...filter.districts][0] : ''}
-          onChange={(e) => onChange({ ...filter, districts: e.currentTarget.value ? new Set([e.currentTarget.value]) : new Set() })}
+          onChange={(e) =>
+            onChange({
+              ...filter,
+              districts: e.currentTarget.value ? new Set([e.currentTarget.value]) : new Set(),
+            })
+          }
         >
           <option value="">{t('map.all')}</option>
           {props.districts.map((d) => (

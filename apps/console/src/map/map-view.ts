@@ -33,7 +33,13 @@ export class MapView {
     element: HTMLElement,
     private t: Translate,
   ) {
-    this.map = L.map(element, { preferCanvas: true, zoomSnap: 0.25, minZoom: 10, maxZoom: 19, attributionControl: true });
+    this.map = L.map(element, {
+      preferCanvas: true,
+      zoomSnap: 0.25,
+      minZoom: 10,
+      maxZoom: 19,
+      attributionControl: true,
+    });
     this.map.attributionControl.setPrefix(false);
     this.map.createPane('base').style.zIndex = '250';
     this.baseRenderer = L.canvas({ pane: 'base' });
@@ -52,7 +58,11 @@ export class MapView {
 
   setBasemap(basemap: Basemap): void {
     if (!basemap.tileUrl) return;
-    L.tileLayer(basemap.tileUrl, { attribution: basemap.attribution ?? '', maxZoom: 19, opacity: 0.55 }).addTo(this.map);
+    L.tileLayer(basemap.tileUrl, {
+      attribution: basemap.attribution ?? '',
+      maxZoom: 19,
+      opacity: 0.55,
+    }).addTo(this.map);
   }
 
   /** The district's outline frames the view (the assets do until it arrives). */
@@ -77,7 +87,11 @@ export class MapView {
   }
 
   counts(): MapCounts {
-    return { shown: this.assets.visibleCount(), total: this.assets.totalCount(), byLevel: this.assets.levelCounts() };
+    return {
+      shown: this.assets.visibleCount(),
+      total: this.assets.totalCount(),
+      byLevel: this.assets.levelCounts(),
+    };
   }
 
   /** Centres the map on an asset and opens its popup; false when the asset is not on the map. */
@@ -118,6 +132,9 @@ export class MapView {
   }
 
   private refreshPopup(): void {
-    if (this.open) this.open.popup.setContent(assetPopup(this.open.feature, this.assets.mark(this.open.feature.id), this.t));
+    if (this.open)
+      this.open.popup.setContent(
+        assetPopup(this.open.feature, this.assets.mark(this.open.feature.id), this.t),
+      );
   }
 }

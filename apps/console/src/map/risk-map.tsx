@@ -8,7 +8,11 @@ import { MapFilters } from './map-filters';
 import { MapLegend } from './map-legend';
 import { MapView, type MapCounts } from './map-view';
 
-const NO_COUNTS: MapCounts = { shown: 0, total: 0, byLevel: { major: 0, larger: 0, general: 0, low: 0, none: 0 } };
+const NO_COUNTS: MapCounts = {
+  shown: 0,
+  total: 0,
+  byLevel: { major: 0, larger: 0, general: 0, low: 0, none: 0 },
+};
 
 /**
  * The risk map: every asset coloured by its live level, with filters, a legend with counts and
@@ -78,7 +82,13 @@ export function RiskMap(props: { focus: string | null }) {
       <div ref={element} class="map-canvas" data-testid="risk-map" />
       <MapFilters filter={filter} districts={districts} onChange={setFilter} />
       <MapLegend counts={counts.byLevel} />
-      <p class="map-status" role="status" data-testid="map-status" data-shown={counts.shown} data-total={counts.total}>
+      <p
+        class="map-status"
+        role="status"
+        data-testid="map-status"
+        data-shown={counts.shown}
+        data-total={counts.total}
+      >
         {assets.state === 'loading'
           ? t('map.loading')
           : assets.state === 'error'

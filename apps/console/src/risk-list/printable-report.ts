@@ -18,7 +18,10 @@ export function externaliseStyles(html: string, toUrl: (css: string) => string):
  * Such a page inherits the console's Content-Security-Policy, which refuses inline <style>: the report's
  * stylesheet goes into a Blob URL of its own (style-src allows blob:), keeping the policy strict.
  */
-export async function openPrintableReport(tab: Window, query: Readonly<Record<string, string | undefined>>): Promise<void> {
+export async function openPrintableReport(
+  tab: Window,
+  query: Readonly<Record<string, string | undefined>>,
+): Promise<void> {
   const html = await (await apiBlob('/reports/risk-assessment', { ...query, format: 'html' })).text();
   const page = externaliseStyles(html, (css) => URL.createObjectURL(new Blob([css], { type: 'text/css' })));
   tab.location.href = URL.createObjectURL(new Blob([page], { type: 'text/html' }));

@@ -39,7 +39,12 @@ export function RiskListPage() {
         <div class="filters">
           <label>
             {t('map.domain')}
-            <select value={query.domain ?? ''} onChange={(e) => setQuery({ ...query, domain: (e.currentTarget.value || undefined) as Domain | undefined })}>
+            <select
+              value={query.domain ?? ''}
+              onChange={(e) =>
+                setQuery({ ...query, domain: (e.currentTarget.value || undefined) as Domain | undefined })
+              }
+            >
               <option value="">{t('map.all')}</option>
               {DOMAINS.map((d) => (
                 <option key={d} value={d}>
@@ -50,7 +55,10 @@ export function RiskListPage() {
           </label>
           <label>
             {t('map.district')}
-            <select value={query.district ?? ''} onChange={(e) => setQuery({ ...query, district: e.currentTarget.value || undefined })}>
+            <select
+              value={query.district ?? ''}
+              onChange={(e) => setQuery({ ...query, district: e.currentTarget.value || undefined })}
+            >
               <option value="">{t('map.all')}</option>
               {districts.map((d) => (
                 <option key={d} value={d}>
@@ -61,7 +69,12 @@ export function RiskListPage() {
           </label>
           <label>
             {t('map.level')}
-            <select value={query.level ?? ''} onChange={(e) => setQuery({ ...query, level: (e.currentTarget.value || undefined) as RiskLevel | undefined })}>
+            <select
+              value={query.level ?? ''}
+              onChange={(e) =>
+                setQuery({ ...query, level: (e.currentTarget.value || undefined) as RiskLevel | undefined })
+              }
+            >
               <option value="">{t('map.all')}</option>
               {LEVELS_HIGH_FIRST.map((l) => (
                 <option key={l} value={l}>
@@ -77,7 +90,11 @@ export function RiskListPage() {
           </button>
           <ReportButton query={query} />
         </div>
-        {exportError && <p class="error" role="alert">{t('dialog.failed', { detail: exportError })}</p>}
+        {exportError && (
+          <p class="error" role="alert">
+            {t('dialog.failed', { detail: exportError })}
+          </p>
+        )}
       </header>
       <AsyncView value={list}>
         {(entries) => (
@@ -91,7 +108,9 @@ export function RiskListPage() {
                   <th scope="col">{t('map.domain')}</th>
                   <th scope="col">{t('map.district')}</th>
                   <th scope="col">{t('map.level')}</th>
-                  <th scope="col" class="num">{t('riskList.score')}</th>
+                  <th scope="col" class="num">
+                    {t('riskList.score')}
+                  </th>
                   <th scope="col">{t('riskList.since')}</th>
                   <th scope="col">{t('riskList.reason')}</th>
                 </tr>

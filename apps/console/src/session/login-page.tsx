@@ -18,7 +18,11 @@ export function LoginPage() {
     try {
       await signIn(token.trim());
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 401 ? t('login.invalid') : t('login.failed', { detail: errorText(e) }));
+      setError(
+        e instanceof ApiError && e.status === 401
+          ? t('login.invalid')
+          : t('login.failed', { detail: errorText(e) }),
+      );
     } finally {
       setBusy(false);
     }

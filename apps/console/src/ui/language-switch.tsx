@@ -6,7 +6,12 @@ export function LanguageSwitch() {
   const t = useT();
   const lang = useStore(langStore);
   return (
-    <button type="button" class="ghost" lang={lang === 'en' ? 'zh-CN' : 'en'} onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}>
+    <button
+      type="button"
+      class="ghost"
+      lang={lang === 'en' ? 'zh-CN' : 'en'}
+      onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}
+    >
       {t('live.lang')}
     </button>
   );

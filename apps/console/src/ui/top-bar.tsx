@@ -21,7 +21,12 @@ export const SCREENS = [
 function LiveIndicator() {
   const t = useT();
   const status = useStore(streamStatusStore);
-  const label = status === 'live' ? t('live.connected') : status === 'connecting' ? t('live.connecting') : t('live.reconnecting');
+  const label =
+    status === 'live'
+      ? t('live.connected')
+      : status === 'connecting'
+        ? t('live.connecting')
+        : t('live.reconnecting');
   return (
     <span class={`live-indicator ${status}`} role="status" aria-live="polite" data-testid="live-status">
       <span class="dot" aria-hidden="true" />
@@ -59,7 +64,14 @@ export function TopBar() {
       <div class="tools">
         <LiveIndicator />
         <Clock />
-        <button type="button" class="ghost icon" aria-pressed={muted} onClick={() => setMuted(!muted)} title={muted ? t('live.unmute') : t('live.mute')} data-testid="mute">
+        <button
+          type="button"
+          class="ghost icon"
+          aria-pressed={muted}
+          onClick={() => setMuted(!muted)}
+          title={muted ? t('live.unmute') : t('live.mute')}
+          data-testid="mute"
+        >
           <SoundIcon muted={muted} />
           <span class="sr-only">{muted ? t('live.unmute') : t('live.mute')}</span>
         </button>

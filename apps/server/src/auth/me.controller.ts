@@ -6,9 +6,16 @@ import { API_ROLES, type ApiRole, type Principal } from './principal.js';
 
 export class MeView {
   @ApiProperty({ enum: API_ROLES }) role!: ApiRole;
-  @ApiProperty({ type: String, nullable: true, description: 'Set for utility tokens: the only unit they see' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Set for utility tokens: the only unit they see',
+  })
   ownerUnitId!: string | null;
-  @ApiProperty({ example: 'token:0b7e…', description: 'How this caller appears in the audit log and alarm history' })
+  @ApiProperty({
+    example: 'token:0b7e…',
+    description: 'How this caller appears in the audit log and alarm history',
+  })
   actor!: string;
 }
 

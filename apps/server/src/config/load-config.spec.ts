@@ -19,7 +19,12 @@ describe('loadConfig', () => {
       },
       mqtt: { port: 1883, host: '127.0.0.1', url: undefined, username: undefined, password: undefined },
       telemetry: { retentionDays: 30, futureToleranceS: 300 },
-      console: { dir: 'apps/console/dist', tileUrl: undefined, tileAttribution: undefined, districtFile: undefined },
+      console: {
+        dir: 'apps/console/dist',
+        tileUrl: undefined,
+        tileAttribution: undefined,
+        districtFile: undefined,
+      },
       // WEBHOOK_* defaults: webhook-config.spec.ts.
       webhooks: expect.objectContaining({ timeoutMs: 15_000 }),
     });
@@ -28,7 +33,9 @@ describe('loadConfig', () => {
   it('takes a basemap tile template with {z}/{x}/{y} and refuses anything else', () => {
     const tileUrl = 'https://{s}.tiles.example.org/{z}/{x}/{y}.png';
     expect(loadConfig({ CONSOLE_TILE_URL: tileUrl }).console.tileUrl).toBe(tileUrl);
-    expect(() => loadConfig({ CONSOLE_TILE_URL: 'https://tiles.example.org/tile.png' })).toThrow(/CONSOLE_TILE_URL/);
+    expect(() => loadConfig({ CONSOLE_TILE_URL: 'https://tiles.example.org/tile.png' })).toThrow(
+      /CONSOLE_TILE_URL/,
+    );
     expect(() => loadConfig({ CONSOLE_TILE_URL: 'javascript:{z}{x}{y}' })).toThrow(/CONSOLE_TILE_URL/);
   });
 

@@ -38,7 +38,9 @@ export class ConsoleHosting implements OnModuleInit {
     const index = join(dir, 'index.html');
     const csp = consoleCsp(this.config.console.tileUrl);
     if (!existsSync(index))
-      this.logger.warn(`no console at ${dir} (CONSOLE_DIR): run \`npm run build:console\`; the API is unaffected`);
+      this.logger.warn(
+        `no console at ${dir} (CONSOLE_DIR): run \`npm run build:console\`; the API is unaffected`,
+      );
     adapter.use((req: IncomingMessage, res: ServerResponse, next: Next) => {
       if (!isServerPath(pathOf(req))) res.setHeader('Content-Security-Policy', csp);
       next();

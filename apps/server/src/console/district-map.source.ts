@@ -22,7 +22,7 @@ export class DistrictMapSource implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     const file = this.config.console.districtFile;
-    this.map = file ? await readBaseMap(file) : (districtMap() as BaseMap);
+    this.map = file ? await readBaseMap(file) : districtMap();
   }
 
   get(): BaseMap {
@@ -35,7 +35,9 @@ async function readBaseMap(file: string): Promise<BaseMap> {
   try {
     parsed = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new Error(`MAP_DISTRICT_FILE=${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`MAP_DISTRICT_FILE=${file}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   const collection = parsed as Partial<BaseMap> | null;
   if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features))

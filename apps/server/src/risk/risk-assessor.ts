@@ -64,6 +64,7 @@ const liveness = (d: DeviceRecord): DeviceLiveness => ({
   lastSeenAt: d.lastSeenAt,
   reportIntervalS: d.reportIntervalS,
   online: d.online,
+  registeredAt: d.createdAt,
 });
 
 /** Calendar year in the configured local time (China Standard Time by default): the census age is in local years. */

@@ -2,7 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export class TelemetryQueryDto {
-  @ApiProperty({ example: 'ch4_lel', description: 'A catalog metric of the asset’s domain, or battery_pct / rssi_dbm' })
+  @ApiProperty({
+    example: 'ch4_lel',
+    description: 'A catalog metric of the asset’s domain, or battery_pct / rssi_dbm',
+  })
   @IsString()
   @MaxLength(64)
   metric!: string;
@@ -19,7 +22,8 @@ export class TelemetryQueryDto {
 
   @ApiPropertyOptional({
     example: '5m',
-    description: 'Bucket width (InfluxQL duration: 30s, 5m, 1h, 1d); default: about 300 buckets over the range',
+    description:
+      'Bucket width (InfluxQL duration: 30s, 5m, 1h, 1d); default: about 300 buckets over the range',
   })
   @IsOptional()
   @Matches(/^[1-9]\d{0,5}(s|m|h|d|w)$/, { message: 'every must be a duration such as 30s, 5m, 1h or 1d' })
@@ -41,7 +45,12 @@ export class DeviceSeriesView {
 export class TelemetryView {
   @ApiProperty() assetId!: string;
   @ApiProperty() metric!: string;
-  @ApiProperty({ type: String, nullable: true, example: '%LEL', description: 'Fixed by the metric name (CONTRACT.md §4)' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '%LEL',
+    description: 'Fixed by the metric name (CONTRACT.md §4)',
+  })
   unit!: string | null;
   @ApiProperty() from!: string;
   @ApiProperty() to!: string;

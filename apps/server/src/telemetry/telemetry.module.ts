@@ -16,9 +16,19 @@ const TELEMETRY_INFLUX = Symbol('lifeline.telemetry.influx');
       provide: TELEMETRY_INFLUX,
       inject: [AppConfig],
       useFactory: (config: AppConfig) =>
-        new InfluxHttp({ url: config.influx.url, database: config.influx.db, token: config.influx.token, timeoutMs: 10_000, maxSockets: 4 }),
+        new InfluxHttp({
+          url: config.influx.url,
+          database: config.influx.db,
+          token: config.influx.token,
+          timeoutMs: 10_000,
+          maxSockets: 4,
+        }),
     },
-    { provide: TELEMETRY_QUERIES, inject: [TELEMETRY_INFLUX], useFactory: (influx: InfluxHttp) => new TelemetryQueries(influx) },
+    {
+      provide: TELEMETRY_QUERIES,
+      inject: [TELEMETRY_INFLUX],
+      useFactory: (influx: InfluxHttp) => new TelemetryQueries(influx),
+    },
     TelemetryService,
   ],
 })

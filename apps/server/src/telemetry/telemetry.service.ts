@@ -21,14 +21,22 @@ export class TelemetryService {
     @Inject(TELEMETRY_QUERIES) private readonly queries: TelemetryQueries,
   ) {}
 
-  async history(assetId: string, q: TelemetryQueryDto, p: Principal, now = Date.now()): Promise<TelemetryView> {
+  async history(
+    assetId: string,
+    q: TelemetryQueryDto,
+    p: Principal,
+    now = Date.now(),
+  ): Promise<TelemetryView> {
     const asset = await this.assets.findById(assetId);
     const scope = ownerScope(p);
     if (!asset || (scope !== undefined && asset.owner_unit_id !== scope))
       throw new RegistryException('ASSET_NOT_FOUND', `no asset ${assetId}`);
     const unit = unitOf(asset.domain, q.metric);
     if (unit === undefined)
-      throw invalid('metric', `"${q.metric}" is not a metric of the ${asset.domain} catalog (CONTRACT.md §4)`);
+      throw invalid(
+        'metric',
+        `"${q.metric}" is not a metric of the ${asset.domain} catalog (CONTRACT.md §4)`,
+      );
     const range = resolveRange(q, now);
     try {
       const devices = await this.queries.telemetryHistory({ assetId, metric: q.metric, ...range });
@@ -41,13 +49,21 @@ export class TelemetryService {
         every: range.every,
         devices: devices.map((d) => ({
           deviceId: d.deviceId,
-          points: d.points.map((pt) => ({ at: new Date(pt.ts).toISOString(), mean: pt.mean, min: pt.min, max: pt.max })),
+          points: d.points.map((pt) => ({
+            at: new Date(pt.ts).toISOString(),
+            mean: pt.mean,
+            min: pt.min,
+            max: pt.max,
+          })),
         })),
       };
     } catch (error) {
-      if (error instanceof InfluxError && error.code === 'invalid_query') throw invalid('every', error.message);
+      if (error instanceof InfluxError && error.code === 'invalid_query')
+        throw invalid('every', error.message);
       if (error instanceof InfluxError)
-        throw new AppException('NOT_READY', `telemetry store unavailable: ${error.message}`, { cause: error });
+        throw new AppException('NOT_READY', `telemetry store unavailable: ${error.message}`, {
+          cause: error,
+        });
       throw error;
     }
   }

@@ -74,7 +74,14 @@ const MAX_BODY = 1024 * 1024;
 class Ledger {
   verifiers: Webhook[];
   readonly received: ReceivedWebhook[] = [];
-  readonly stats: ReceiverStats = { received: 0, unique: 0, duplicates: 0, rejected: 0, outOfOrder: 0, readingLatenciesMs: [] };
+  readonly stats: ReceiverStats = {
+    received: 0,
+    unique: 0,
+    duplicates: 0,
+    rejected: 0,
+    outOfOrder: 0,
+    readingLatenciesMs: [],
+  };
   private readonly copies = new Map<string, number>();
   private readonly lastSequence = new Map<string, number>();
 
@@ -119,7 +126,10 @@ export async function startWebhookReceiver(options: ReceiverOptions): Promise<We
   return {
     url: `http://${host}:${port}/hooks`,
     received: ledger.received,
-    stats: () => ({ ...ledger.stats, readingLatenciesMs: [...ledger.stats.readingLatenciesMs].sort((a, b) => a - b) }),
+    stats: () => ({
+      ...ledger.stats,
+      readingLatenciesMs: [...ledger.stats.readingLatenciesMs].sort((a, b) => a - b),
+    }),
     setSecrets: (secrets) => {
       ledger.verifiers = secrets.map((s) => new Webhook(s));
     },

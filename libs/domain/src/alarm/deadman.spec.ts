@@ -74,6 +74,16 @@ describe('deadman (DOMAIN.md §a.7, PEERS.md §5.C 14)', () => {
       [dev('a', null), dev('b', 60 * S), dev('c', 60 * S), dev('d', 60 * S)],
       0.25,
     ],
+    [
+      'a never-seen device registered more than 24 h ago counts',
+      [{ ...dev('a', null), registeredAt: NOW - 25 * HOUR }, dev('b', 60 * S)],
+      0.5,
+    ],
+    [
+      'a never-seen device registered within 24 h does not count yet',
+      [{ ...dev('a', null), registeredAt: NOW - HOUR }, dev('b', 60 * S)],
+      0,
+    ],
     ['a recent disconnect does not count', [dev('a', HOUR, false), dev('b', 60 * S)], 0],
     ['no devices', [], null],
   ])('blind-spot ratio: %s → %p', (_label, devices, ratio) => {

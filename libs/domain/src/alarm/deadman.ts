@@ -11,6 +11,11 @@ export interface DeviceLiveness {
   reportIntervalS: number;
   /** Broker view: false after a disconnect or a Last Will `{"online": false}`. */
   online: boolean;
+  /**
+   * When the device was registered (epoch ms). A never-seen device has been silent since then: it counts
+   * as blind only once that exceeds `blindAfterMs`. Unknown (absent) = silent for ever.
+   */
+  registeredAt?: number;
 }
 
 export interface DeadmanConfig {
@@ -97,7 +102,11 @@ export function assetDataStatus(
   return devices.some((d) => !deviceStatus(d, now, config).offline) ? 'fresh' : 'stale';
 }
 
-/** Share of the asset's devices offline for more than 24 h (never-seen devices count); null without devices. */
+/**
+ * Share of the asset's devices offline for more than 24 h; null without devices. A never-seen device
+ * counts once it has been registered for more than 24 h (or when its registration time is unknown), so
+ * registering sensors ahead of their installation does not raise the asset's risk.
+ */
 export function blindSpotRatio(
   devices: readonly DeviceLiveness[],
   now: number,
@@ -106,7 +115,8 @@ export function blindSpotRatio(
   if (devices.length === 0) return null;
   const blind = devices.filter((d) => {
     const status = deviceStatus(d, now, config);
-    return status.offline && (status.silentForMs === null || status.silentForMs > config.blindAfterMs);
+    const silentForMs = status.silentForMs ?? (d.registeredAt === undefined ? null : now - d.registeredAt);
+    return status.offline && (silentForMs === null || silentForMs > config.blindAfterMs);
   });
   return blind.length / devices.length;
 }

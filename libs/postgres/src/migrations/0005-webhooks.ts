@@ -49,7 +49,9 @@ async function createEndpoints(db: Kysely<unknown>): Promise<void> {
     .on('webhook_endpoints')
     .column('owner_unit_id')
     .execute();
+}
 
+async function createRelay(db: Kysely<unknown>): Promise<void> {
   // The relay's position in platform_events. EventsService.append serialises appends so that commit
   // order is id order (docs/decisions/0008): every id at or below the newest visible one is final, and a
   // cursor never skips an event. Starts at the newest event: the past is not delivered (replay is).
@@ -62,7 +64,9 @@ async function createEndpoints(db: Kysely<unknown>): Promise<void> {
   await sql`INSERT INTO webhook_relay (id, last_event_id) SELECT 1, coalesce(max(id), 0) FROM platform_events`.execute(
     db,
   );
+}
 
+async function createDeliveries(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('webhook_deliveries')
     .addColumn('id', 'bigserial', (c) => c.primaryKey())
@@ -97,6 +101,11 @@ async function createEndpoints(db: Kysely<unknown>): Promise<void> {
     .addColumn('completed_at', 'timestamptz')
     .addUniqueConstraint('webhook_deliveries_endpoint_event', ['endpoint_id', 'event_id'])
     .execute();
+  await indexDeliveries(db);
+}
+
+/** The dispatcher's two questions (what is due; is an earlier one of the same key pending) and the log's filters. */
+async function indexDeliveries(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at, endpoint_id)
             WHERE status = 'pending'`.execute(db);
   await sql`CREATE INDEX webhook_deliveries_gate ON webhook_deliveries (endpoint_id, order_key, order_seq)
@@ -114,7 +123,6 @@ async function createEndpoints(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX webhook_deliveries_alarm ON webhook_deliveries (alarm_id) WHERE alarm_id IS NOT NULL`.execute(
     db,
   );
-
 }
 
 async function createAttempts(db: Kysely<unknown>): Promise<void> {
