@@ -28,7 +28,7 @@ import { WORKLOADS } from './workloads.js';
 const USAGE = `Usage: npm run bench -- [--quick] [--workloads W1,R,S,A] [--out docs/benchmarks.md]
   [--references broker,store,decode | --no-references] [--sensors 10000]
   [--ramp-start 5000 --ramp-step 5000 --ramp-max 100000 --ramp-step-seconds 60 (20 with --quick)]
-  [--max-p99-ms 3000] [--connect-concurrency 100]
+  [--max-p99-ms 3000] [--connect-concurrency 100] [--keep-data]
   (scripts/bench.sh passes --data, --influx-url and --database-url)`;
 
 const REFERENCES = ['broker', 'store', 'decode'];
@@ -59,6 +59,7 @@ function options(argv: string[]): {
       'ramp-step-seconds': { type: 'string' },
       'max-p99-ms': { type: 'string', default: String(DEFAULT_CRITERIA.maxP99Ms) },
       'connect-concurrency': { type: 'string', default: '100' },
+      'keep-data': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -102,6 +103,7 @@ function options(argv: string[]): {
     criteria: { ...DEFAULT_CRITERIA, maxP99Ms: int('max-p99-ms', values['max-p99-ms']) },
     serverEnv: { ...DEFAULT_SERVER_ENV },
     adminToken: `bench-${randomBytes(24).toString('hex')}`,
+    keepData: values['keep-data'],
   };
   const references = values['no-references']
     ? []

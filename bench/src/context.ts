@@ -70,6 +70,8 @@ export interface BenchOptions {
   /** Writer settings passed to the service (and printed in the report). */
   serverEnv: Record<string, string>;
   adminToken: string;
+  /** Keep each workload's InfluxDB database after the run (for inspection). */
+  keepData: boolean;
 }
 
 /** Seed of the simulators' signal models for every payload of the bench (fixed: runs are comparable). */
@@ -146,10 +148,15 @@ export class BenchContext {
     return server;
   }
 
+  /**
+   * Stops the service and drops its database once its workload is checked: every later InfluxDB restart
+   * (workload S) replays the WAL of every database, and idle series take memory (`--keep-data` keeps them).
+   */
   async stopServer(server: ServerProcess): Promise<void> {
     const crashed = server.crashed;
     const code = await server.stop();
     this.monitor.unwatch('server');
+    if (!this.opts.keepData) await this.influx.dropDatabase(server.spec.influxDb).catch(() => undefined);
     if (crashed || (code !== 0 && code !== null)) {
       const what = `the service (${server.spec.name}) ${crashed ? 'crashed during the workload' : 'did not stop cleanly'}: exit code ${code}; see ${server.logPath}`;
       this.log(what);

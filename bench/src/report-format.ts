@@ -3,6 +3,25 @@ import type { MeasuredWindow, SteadyResult, VerifiedLoss } from './results.js';
 
 /** Markdown building blocks of the report: tables, number formats, loss and counter sentences. */
 
+/** Marks a per-1k CPU figure taken while the service fell behind (see BEHIND_NOTE). */
+export const BEHIND = '†';
+export const BEHIND_NOTE =
+  '† The service fell behind in this window (acks < 95 % of sends): the CPU per 1k/s divides by the acked rate, ' +
+  'while the service also worked on readings acknowledged later, so it overstates the steady-state cost.';
+
+/** Acks short of sends: the window is not a steady state. */
+export function fellBehind(t: { sentRate: number; ackedRate: number }): boolean {
+  return t.ackedRate < 0.95 * t.sentRate;
+}
+
+/** `mcores (per 1k/s)`, marked when the window was not steady. */
+export function cpuCell(
+  p: { millicores: number; millicoresPer1k: number } | null | undefined,
+  behind: boolean,
+): string {
+  return `${num(p?.millicores, 0)} (${num(p?.millicoresPer1k, 0)}${behind ? BEHIND : ''})`;
+}
+
 export function connectLines(c: SteadyResult['connect']): string[] {
   return [
     `${int(c.connected)} of ${int(c.sensors)} sensors connected in ${num(c.seconds, 1)} s${c.failed ? ` (**${c.failed} failed**: ${c.errors.slice(0, 3).join('; ')})` : ''}; ` +
@@ -23,28 +42,32 @@ export function windowTable(windows: readonly MeasuredWindow[], service: string)
       int(t.sentRate),
       int(t.ackedRate),
       `${ms(t.latency.p50)} / ${ms(t.latency.p99)} / ${ms(t.latency.max)}`,
-      `${num(p?.millicores, 0)} (${num(p?.millicoresPer1k, 0)})`,
+      cpuCell(p, fellBehind(t)),
       num(p?.rssMaxMiB, 0),
       `${num(g?.millicores, 0)} (${num(g?.millicoresPer1k, 0)})`,
       num(i?.millicores, 0),
       num(otherWork(m?.millicores, [p, g, i]), 0),
     ];
   });
-  return table(
-    [
-      'window',
-      'length',
-      'sent/s',
-      'acked/s',
-      'PUBACK p50 / p99 / max',
-      `${service} mcores (per 1k/s)`,
-      `${service} RSS MiB`,
-      'generator mcores (per 1k/s)',
-      'influxd mcores',
-      'other work mcores',
-    ],
-    rows,
-  );
+  const note = windows.some((w) => fellBehind(w.traffic)) ? ['', BEHIND_NOTE] : [];
+  return [
+    ...table(
+      [
+        'window',
+        'length',
+        'sent/s',
+        'acked/s',
+        'PUBACK p50 / p99 / max',
+        `${service} mcores (per 1k/s)`,
+        `${service} RSS MiB`,
+        'generator mcores (per 1k/s)',
+        'influxd mcores',
+        'other work mcores',
+      ],
+      rows,
+    ),
+    ...note,
+  ];
 }
 
 /**

@@ -97,6 +97,7 @@ const s: OutageResult = {
   kind: 'outage',
   connect,
   outageSeconds: 30,
+  restartSeconds: 2.5,
   phases: [win('before the outage', 10_000, 'server', 800), win('InfluxDB down', 10_000, 'server', 900, 300)],
   replaySeconds: 12.3,
   spoolPeakLines: 300_000,
@@ -245,6 +246,17 @@ describe('renderReport', () => {
       '| Sustained readings/s with zero loss (R) | none held (the first step, 5,000/s, failed) | ≥ 20,000 | **no** |',
     );
     expect(text).toContain('1 step of 60 s');
+  });
+
+  it('marks CPU per 1k/s of a window where the service fell behind', () => {
+    const behind = structuredClone(result());
+    const w = (behind.workloads.W1 as SteadyResult).window;
+    w.traffic.ackedRate = w.traffic.sentRate * 0.5;
+    const text = renderReport(behind);
+    expect(text).toMatch(/\| w1 \|.*\| 800 \(80†\) \|/);
+    expect(text).toContain('† The service fell behind in this window');
+    expect(text).toContain('80 millicores † (the service fell behind: acked 5,000/s of 10,000/s)');
+    expect(md).not.toContain('† The service fell behind');
   });
 
   it('renders a partial run without throwing', () => {

@@ -1,5 +1,8 @@
 import { MACHINE } from './process-monitor.js';
 import {
+  BEHIND,
+  BEHIND_NOTE,
+  fellBehind,
   connectLines,
   countersText,
   int,
@@ -94,7 +97,15 @@ function summary(r: BenchResult): string[] {
       '—',
       '',
     ]);
-    rows.push(['W1 service CPU per 1k readings/s', `${num(svc?.millicoresPer1k, 0)} millicores`, '—', '']);
+    const behind = fellBehind(t)
+      ? ` ${BEHIND} (the service fell behind: acked ${int(t.ackedRate)}/s of ${int(t.sentRate)}/s)`
+      : '';
+    rows.push([
+      'W1 service CPU per 1k readings/s',
+      `${num(svc?.millicoresPer1k, 0)} millicores${behind}`,
+      '—',
+      '',
+    ]);
   }
   if (s)
     rows.push([
@@ -208,7 +219,7 @@ function rampBody(w: RampResult, service: string): string[] {
       ms(t.latency.p99),
       num(growth, 0),
       num(p?.millicores, 0),
-      num(p?.millicoresPer1k, 0),
+      num(p?.millicoresPer1k, 0) + (fellBehind(t) ? BEHIND : ''),
       num(p?.rssMaxMiB, 0),
       s.decision.verdict + (s.decision.reasons.length ? `: ${s.decision.reasons.join('; ')}` : ''),
       s.loss
@@ -237,6 +248,7 @@ function rampBody(w: RampResult, service: string): string[] {
       ],
       rows,
     ),
+    ...(w.steps.some((s) => fellBehind(s.window.traffic)) ? ['', BEHIND_NOTE] : []),
     '',
     `**Highest rate held: ${w.highestHeld === null ? 'none' : `${int(w.highestHeld)} readings/s`}**${w.generatorLimited ? ' (the generator, not the service, stopped the ramp: the limit is higher)' : ''}. Stopped: ${w.stoppedBecause}.`,
     `Backlog drained ${num(w.drainSeconds, 1)} s after the last send.${w.counters ? ` Service counters: ${countersText(w.counters)}.` : ''}`,
@@ -255,7 +267,7 @@ function outageSection(r: BenchResult): string[] {
     '',
     ...windowTable(s.phases, 'server'),
     '',
-    `Spool peak: ${int(s.spoolPeakLines)} lines; spool empty ${s.replaySeconds === null ? 'never (within the timeout)' : `${num(s.replaySeconds, 1)} s after the restart`}.`,
+    `InfluxDB answered /ping ${num(s.restartSeconds, 1)} s after the restart command. Spool peak: ${int(s.spoolPeakLines)} lines; spool empty ${s.replaySeconds === null ? 'never (within the timeout)' : `${num(s.replaySeconds, 1)} s after the restart`}.`,
     `Zero loss after the replay: ${lossText(s.loss)}.${s.counters ? ` Service counters: ${countersText(s.counters)}.` : ''}`,
     ...s.notes.map((n) => `- ${n}`),
   );

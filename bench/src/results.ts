@@ -75,6 +75,8 @@ export interface OutageResult {
   kind: 'outage';
   connect: ConnectFigures;
   outageSeconds: number;
+  /** From `start-influx` to InfluxDB answering /ping (it replays its WAL first), s. */
+  restartSeconds: number;
   phases: MeasuredWindow[];
   /** From InfluxDB's restart to the spool being empty, s (null if it never emptied). */
   replaySeconds: number | null;

@@ -63,7 +63,12 @@ describe('deadman', () => {
     const row = await riskWhere(h.t, ids.mainId, (r) => !r.verified, 'the main to turn unverified');
     expect(row).toMatchObject({ level: 'larger', verified: false });
     expect((row.explanation as { monitoring: { dataStatus: string } }).monitoring.dataStatus).toBe('stale');
-    expect((await historyOf(h.t, ids.mainId)).at(-1)).toMatchObject({ from_level: 'larger', to_level: 'larger', verified: false, reason: 'unverified' });
+    expect((await historyOf(h.t, ids.mainId)).at(-1)).toMatchObject({
+      from_level: 'larger',
+      to_level: 'larger',
+      verified: false,
+      reason: 'unverified',
+    });
     const risk = (await eventsOf(h.t, 'risk.level_changed', ids.mainId)).at(-1);
     expect(risk?.payload.data).toMatchObject({ from: 'larger', to: 'larger', verified: false });
     const view = await h.t.api('GET', `/api/v1/assets/${ids.mainId}/risk`);
@@ -102,7 +107,10 @@ describe('deadman', () => {
   it('takes the broker’s Last Will (online = false) as offline even while the last report is fresh', async () => {
     await seen(h.t, ids.deviceId, Date.now(), false);
     await h.deadman.runOnce();
-    expect((await offlineEvents()).at(-1)?.payload.data).toMatchObject({ deviceId: ids.deviceId, reason: 'disconnected' });
+    expect((await offlineEvents()).at(-1)?.payload.data).toMatchObject({
+      deviceId: ids.deviceId,
+      reason: 'disconnected',
+    });
     expect(await offlineEvents()).toHaveLength(2);
   });
 

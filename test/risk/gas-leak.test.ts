@@ -26,12 +26,14 @@ it('a red gas alarm in an adjacent manhole turns the main 重大', async () => {
   await h.feed(ramp(ids, [3, 55], { c2h6_present: 1 }));
 
   const row = await riskWhere(h.t, 'LEAK-MAIN', (r) => r.level === 'major', 'the main to turn major');
-  const overrides = (row.explanation as { dynamic: { overrides: { key: string; source: Record<string, unknown> }[] } })
-    .dynamic.overrides;
+  const overrides = (
+    row.explanation as { dynamic: { overrides: { key: string; source: Record<string, unknown> }[] } }
+  ).dynamic.overrides;
   const gas = overrides.find((o) => o.key === 'override.ch4_confined_space');
   expect(gas?.source).toMatchObject({ deviceId: ids.deviceId, metric: 'ch4_lel', ruleId: 'gas.ch4_lel' });
   expect(gas?.source.value).toBe(55);
-  const factors = (row.explanation as { dynamic: { factors: { key: string; delta: number }[] } }).dynamic.factors;
+  const factors = (row.explanation as { dynamic: { factors: { key: string; delta: number }[] } }).dynamic
+    .factors;
   expect(factors).toContainEqual(expect.objectContaining({ key: 'alarm.red', delta: 2 }));
   const changed = await eventsOf(h.t, 'risk.level_changed', 'LEAK-MAIN');
   expect(changed.at(-1)?.payload.data).toMatchObject({ from: 'larger', to: 'major' });

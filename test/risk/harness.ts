@@ -68,13 +68,26 @@ export interface GasMain {
  * The §b.3 main as the seeds build it: the main, a sewer manhole within 5 m hung under it, and a CH4
  * detector in the manhole (15-min reports, DOMAIN.md §a.1), last seen `seenAt`.
  */
-export async function gasMain(t: TestApp, prefix: string, seenAt: number | null = Date.now()): Promise<GasMain> {
+export async function gasMain(
+  t: TestApp,
+  prefix: string,
+  seenAt: number | null = Date.now(),
+): Promise<GasMain> {
   const ids = { mainId: `${prefix}-MAIN`, manholeId: `${prefix}-MH`, deviceId: `${prefix}-DEV` };
   const main = lineAsset(ids.mainId, { name: `${prefix} 纬一路 DN200 中压A`, attributes: WORKED_EXAMPLE });
   expectStatus(await t.api('POST', '/api/v1/assets', { body: main }), 201);
-  const manhole = pointAsset(ids.manholeId, { parentId: ids.mainId, attributes: { adjacent_space_kinds: ['sewer'] } });
+  const manhole = pointAsset(ids.manholeId, {
+    parentId: ids.mainId,
+    attributes: { adjacent_space_kinds: ['sewer'] },
+  });
   expectStatus(await t.api('POST', '/api/v1/assets', { body: manhole }), 201);
-  const device = { id: ids.deviceId, domain: 'gas', assetId: ids.manholeId, metrics: ['ch4_lel', 'c2h6_present'], reportIntervalS: 900 };
+  const device = {
+    id: ids.deviceId,
+    domain: 'gas',
+    assetId: ids.manholeId,
+    metrics: ['ch4_lel', 'c2h6_present'],
+    reportIntervalS: 900,
+  };
   expectStatus(await t.api('POST', '/api/v1/devices', { body: device }), 201);
   if (seenAt !== null) await seen(t, ids.deviceId, seenAt);
   return ids;
@@ -82,11 +95,18 @@ export async function gasMain(t: TestApp, prefix: string, seenAt: number | null 
 
 /** What the ingest records for a device that reports (last_seen_at) and is connected (online). */
 export async function seen(t: TestApp, deviceId: string, at: number, online = true): Promise<void> {
-  await t.db.updateTable('devices').set({ last_seen_at: new Date(at), online }).where('id', '=', deviceId).execute();
+  await t.db
+    .updateTable('devices')
+    .set({ last_seen_at: new Date(at), online })
+    .where('id', '=', deviceId)
+    .execute();
 }
 
 /** Polls `probe` until it returns a value (bounded: 10 s), failing with `what`. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+): Promise<T> {
   for (let i = 0; i < 200; i++) {
     const value = await probe();
     if (value !== null && value !== undefined && value !== false) return value;
@@ -148,7 +168,12 @@ export const ADMIN: Actor = { id: 'admin-1', role: 'admin' };
  * as the source of truth, the observation columns beside it) and the `alarm.*` platform events, in one
  * transaction, events last.
  */
-async function write(t: TestApp, alarm: StoredAlarm, events: readonly WorkflowEvent[], insert: boolean): Promise<void> {
+async function write(
+  t: TestApp,
+  alarm: StoredAlarm,
+  events: readonly WorkflowEvent[],
+  insert: boolean,
+): Promise<void> {
   const w = alarm.workflow;
   const now = events[events.length - 1]?.at ?? Date.now();
   const row = {
@@ -197,7 +222,14 @@ async function write(t: TestApp, alarm: StoredAlarm, events: readonly WorkflowEv
 export async function raise(t: TestApp, spec: AlarmSpec, ownerUnitId = 'gas-co'): Promise<StoredAlarm> {
   const at = spec.at ?? Date.now();
   const raised = raiseAlarm(
-    { id: randomUUID(), assetId: spec.assetId, ownerUnitId, ruleId: spec.ruleId ?? 'gas.ch4_lel', level: spec.level, reason: `${spec.value} ≥ ${spec.threshold}` },
+    {
+      id: randomUUID(),
+      assetId: spec.assetId,
+      ownerUnitId,
+      ruleId: spec.ruleId ?? 'gas.ch4_lel',
+      level: spec.level,
+      reason: `${spec.value} ≥ ${spec.threshold}`,
+    },
     at,
   );
   let alarm: StoredAlarm = { workflow: raised.alarm, spec, conditionActive: true };
@@ -211,7 +243,12 @@ export async function raise(t: TestApp, spec: AlarmSpec, ownerUnitId = 'gas-co')
   return alarm;
 }
 
-function act(alarm: StoredAlarm, command: WorkflowCommand, actor: Actor, at: number): { alarm: StoredAlarm; event: WorkflowEvent } {
+function act(
+  alarm: StoredAlarm,
+  command: WorkflowCommand,
+  actor: Actor,
+  at: number,
+): { alarm: StoredAlarm; event: WorkflowEvent } {
   const result = apply(alarm.workflow, command, actor, at);
   if (!result.ok) throw new Error(`${command.type}: ${result.error.code} ${result.error.message}`);
   return { alarm: { ...alarm, workflow: result.alarm }, event: result.event };

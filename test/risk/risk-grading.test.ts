@@ -20,7 +20,10 @@ beforeAll(async () => {
   const client = new ApiClient({ baseUrl: h.t.baseUrl, token: h.t.adminToken });
   await loadRegistry(client, city, DEFAULT_PLAN, () => undefined);
   await waitFor('every seeded asset to be graded', async () => {
-    const row = await h.t.db.selectFrom('asset_risk').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const row = await h.t.db
+      .selectFrom('asset_risk')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
     return Number(row?.n) === city.assets.features.length;
   });
 }, 120_000);
@@ -28,7 +31,10 @@ afterAll(async () => h?.close(), BOOT_TIMEOUT_MS);
 
 describe('static grading', () => {
   it('grades every seeded asset from its census, with levels that differ', async () => {
-    const rows = await h.t.db.selectFrom('asset_risk').select(['level', 'static_level', 'explanation', 'ruleset_version']).execute();
+    const rows = await h.t.db
+      .selectFrom('asset_risk')
+      .select(['level', 'static_level', 'explanation', 'ruleset_version'])
+      .execute();
     const levels = new Set(rows.map((r) => r.static_level));
     expect(levels.size).toBeGreaterThanOrEqual(3);
     for (const r of rows) {
@@ -38,12 +44,30 @@ describe('static grading', () => {
   });
 
   it('scores the §b.3 worked example 较大, L4 × S4 = 16, and lists its factors', async () => {
-    expectStatus(await h.t.api('POST', '/api/v1/assets', { body: lineAsset('B3-EXAMPLE', { attributes: WORKED_EXAMPLE }) }), 201);
+    expectStatus(
+      await h.t.api('POST', '/api/v1/assets', {
+        body: lineAsset('B3-EXAMPLE', { attributes: WORKED_EXAMPLE }),
+      }),
+      201,
+    );
     await riskWhere(h.t, 'B3-EXAMPLE', () => true);
     const res = await h.t.api('GET', '/api/v1/assets/B3-EXAMPLE/risk');
-    expect(res.body).toMatchObject({ level: 'larger', label: '较大', colour: 'orange', score: 16, likelihood: 4, severity: 4 });
+    expect(res.body).toMatchObject({
+      level: 'larger',
+      label: '较大',
+      colour: 'orange',
+      score: 16,
+      likelihood: 4,
+      severity: 4,
+    });
     const s = res.body.explanation.static;
-    expect(s).toMatchObject({ level: 'larger', likelihood: 4, severity: 4, likelihoodPoints: 4.25, severityPoints: 4 });
+    expect(s).toMatchObject({
+      level: 'larger',
+      likelihood: 4,
+      severity: 4,
+      likelihoodPoints: 4.25,
+      severityPoints: 4,
+    });
     expect(s.factors).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ key: 'likelihood.material', input: 'grey_cast_iron', contribution: 1 }),
@@ -52,7 +76,10 @@ describe('static grading', () => {
         expect.objectContaining({ key: 'severity.crowded_places', input: ['school'], contribution: 0.75 }),
       ]),
     );
-    expect(res.body.explanation.versions).toMatchObject({ static: 'static-risk/1.0.0', dynamic: 'dynamic-risk/1.0.0' });
+    expect(res.body.explanation.versions).toMatchObject({
+      static: 'static-risk/1.0.0',
+      dynamic: 'dynamic-risk/1.0.0',
+    });
     // A census with no sensors is graded on the census alone, and that is verified (docs/risk-model.md §4).
     expect(res.body).toMatchObject({ verified: true });
     expect(res.body.explanation.monitoring.dataStatus).toBe('unmonitored');
@@ -82,10 +109,21 @@ describe('risk assessment report', () => {
   it('counts assets per level and domain, and measures monitoring coverage against the 15 % target', async () => {
     const res = await h.t.api('GET', '/api/v1/reports/risk-assessment?format=json');
     expect(res.status).toBe(200);
-    const report = res.body;
+    const report = res.body as {
+      totals: { total: number };
+      counts: { domain: string; total: number; major: number }[];
+      coverage: { target: number; overall: { totalKm: number; monitoredKm: number; ratio: number } };
+      devices: { enabled: number; online: number };
+      topRisks: { reasons: string[] }[];
+    };
     expect(report.totals.total).toBe(city.assets.features.length + 1);
-    const gas = report.counts.find((c: { domain: string }) => c.domain === 'gas');
-    const gasAssets = await h.t.db.selectFrom('asset_risk as r').innerJoin('assets as a', 'a.id', 'r.asset_id').select(['r.level']).where('a.domain', '=', 'gas').execute();
+    const gas = report.counts.find((c) => c.domain === 'gas')!;
+    const gasAssets = await h.t.db
+      .selectFrom('asset_risk as r')
+      .innerJoin('assets as a', 'a.id', 'r.asset_id')
+      .select(['r.level'])
+      .where('a.domain', '=', 'gas')
+      .execute();
     expect(gas.total).toBe(gasAssets.length);
     expect(gas.major).toBe(gasAssets.filter((r) => r.level === 'major').length);
 
@@ -112,13 +150,19 @@ describe('risk assessment report', () => {
     expect(html).not.toMatch(/<script|<link|src="http/);
     expect(html).toContain('监测覆盖率');
     expect(html).toContain(`${(json.coverage.overall.ratio * 100).toFixed(1)} %`);
-    expect(html).toContain(`<th>合计</th><td class="num">${json.totals.major}</td><td class="num">${json.totals.larger}</td>`);
+    expect(html).toContain(
+      `<th>合计</th><td class="num">${json.totals.major}</td><td class="num">${json.totals.larger}</td>`,
+    );
     expect(html).toContain('static-risk/1.0.0+dynamic-risk/1.0.0');
   });
 
   it('narrows to a district and domain', async () => {
-    const res = await h.t.api('GET', `/api/v1/reports/risk-assessment?format=json&domain=water&district=${encodeURIComponent('康巴什区')}`);
-    expect(res.body.counts.map((c: { domain: string }) => c.domain)).toEqual(['water']);
+    const res = await h.t.api(
+      'GET',
+      `/api/v1/reports/risk-assessment?format=json&domain=water&district=${encodeURIComponent('康巴什区')}`,
+    );
+    const counts = res.body.counts as { domain: string }[];
+    expect(counts.map((c) => c.domain)).toEqual(['water']);
     expect(res.body.scope).toMatchObject({ domain: 'water', district: '康巴什区' });
   });
 });

@@ -42,8 +42,3 @@ export function availableActions(alarm: AlarmItem, role: Role, ownerUnitId: stri
   const allowed = ROLE_ACTIONS[role];
   return CONSOLE_ACTIONS.filter((action) => allowed.includes(action) && possible(action, alarm));
 }
-
-/** Whether the role may act on alarms at all (auditors and operators without alarm rights see read-only). */
-export function canWorkAlarms(role: Role): boolean {
-  return CONSOLE_ACTIONS.some((action) => ROLE_ACTIONS[role].includes(action));
-}

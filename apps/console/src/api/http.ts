@@ -22,10 +22,6 @@ export function setBearer(token: string | null): void {
   bearer = token;
 }
 
-export function getBearer(): string | null {
-  return bearer;
-}
-
 /** Called whenever the API answers 401: the token was revoked. */
 export function handleUnauthorized(handler: () => void): void {
   onUnauthorized = handler;

@@ -31,7 +31,7 @@ export function KpiTile(props: {
 }
 
 /** "40 s", "4 min", "2.5 h", "3.1 d". */
-export function formatDuration(ms: number): string {
+function formatDuration(ms: number): string {
   if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
   const minutes = ms / 60_000;
   if (minutes < 90) return `${Math.round(minutes)} min`;

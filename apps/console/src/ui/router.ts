@@ -11,7 +11,7 @@ export type Route =
   | { name: 'not-found' };
 
 /** The route of a path and query; `/?focus=ID` is the map centred on one asset with its popup open. */
-export function parseRoute(pathname: string, search = ''): Route {
+function parseRoute(pathname: string, search = ''): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/') return { name: 'map', focus: new URLSearchParams(search).get('focus') };
   if (path === '/board') return { name: 'board' };

@@ -1,9 +1,4 @@
-import {
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { RiskSettings } from '../risk/risk.settings.js';
 import { DeadmanMetrics } from './deadman-metrics.js';
@@ -53,7 +48,11 @@ export class DeadmanScheduler implements OnApplicationBootstrap, OnModuleDestroy
       this.metrics.transitions.inc({ to: 'offline' }, result.offline.length);
       this.metrics.transitions.inc({ to: 'online' }, result.online.length);
       if (result.offline.length + result.online.length > 0)
-        this.logger.log({ msg: 'device presence changed', offline: result.offline.length, online: result.online.length });
+        this.logger.log({
+          msg: 'device presence changed',
+          offline: result.offline.length,
+          online: result.online.length,
+        });
       return result;
     } catch (err) {
       this.logger.error({ msg: 'deadman scan failed', err: String(err) });

@@ -59,7 +59,10 @@ export class DeadmanService {
       if (!(await this.statuses.tryLock(trx))) return { ran: false, checked: 0, offline: [], online: [] };
       const devices = await this.statuses.watched(trx);
       const decisions = devices.map((d) => decideDevice(d, now, this.settings.deadman));
-      await this.statuses.save(trx, decisions.flatMap((d) => (d.write ? [d.write] : [])));
+      await this.statuses.save(
+        trx,
+        decisions.flatMap((d) => (d.write ? [d.write] : [])),
+      );
       const offline = decisions.filter((d) => d.event === 'device.offline');
       const online = decisions.filter((d) => d.event === 'device.online');
       // Last statement of the transaction: the event log's commit-order lock is held until commit.

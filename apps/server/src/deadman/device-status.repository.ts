@@ -47,7 +47,9 @@ export class DeviceStatusRepository {
 
   /** False when another process holds this scan's lock. */
   async tryLock(trx: Db): Promise<boolean> {
-    const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${DEADMAN_LOCK_KEY}) as locked`.execute(trx);
+    const { rows } = await sql<{
+      locked: boolean;
+    }>`select pg_try_advisory_xact_lock(${DEADMAN_LOCK_KEY}) as locked`.execute(trx);
     return rows[0]?.locked === true;
   }
 

@@ -20,7 +20,12 @@ export interface DeviceDecision {
  */
 export function decideDevice(device: WatchedDevice, now: number, config: DeadmanConfig): DeviceDecision {
   const status = deviceStatus(
-    { deviceId: device.id, lastSeenAt: device.lastSeenAt, reportIntervalS: device.reportIntervalS, online: device.online },
+    {
+      deviceId: device.id,
+      lastSeenAt: device.lastSeenAt,
+      reportIntervalS: device.reportIntervalS,
+      online: device.online,
+    },
     now,
     config,
   );
@@ -39,6 +44,7 @@ export function decideDevice(device: WatchedDevice, now: number, config: Deadman
   if (before.offline !== status.offline)
     return { device, status, write, event: status.offline ? 'device.offline' : 'device.online' };
   // Same side, other reason (e.g. disconnected → silent): keep the row truthful, announce nothing.
-  if (before.reason !== status.reason) return { device, status, write: { ...write, since: before.since }, event: null };
+  if (before.reason !== status.reason)
+    return { device, status, write: { ...write, since: before.since }, event: null };
   return { device, status, write: null, event: null };
 }

@@ -33,11 +33,22 @@ export interface Coverage {
 
 const km = (m: number): number => Math.round(m) / 1000;
 
-function line(domain: string, pipelines: readonly PipelineRecord[], monitored: ReadonlySet<string>, target: number): CoverageLine {
+function line(
+  domain: string,
+  pipelines: readonly PipelineRecord[],
+  monitored: ReadonlySet<string>,
+  target: number,
+): CoverageLine {
   const total = pipelines.reduce((t, p) => t + p.lengthM, 0);
   const covered = pipelines.filter((p) => monitored.has(p.id)).reduce((t, p) => t + p.lengthM, 0);
   const ratio = total > 0 ? covered / total : null;
-  return { domain, totalKm: km(total), monitoredKm: km(covered), ratio, meetsTarget: ratio === null ? null : ratio >= target };
+  return {
+    domain,
+    totalKm: km(total),
+    monitoredKm: km(covered),
+    ratio,
+    meetsTarget: ratio === null ? null : ratio >= target,
+  };
 }
 
 /** Coverage per domain (in `domains` order) and overall, at `now`. */
@@ -48,13 +59,22 @@ export function monitoringCoverage(
 ): Coverage {
   const monitored = new Set(
     pipelines
-      .filter((p) => (devicesByPipeline.get(p.id) ?? []).some((d) => !deviceStatus(d, ctx.now, ctx.deadman).offline))
+      .filter((p) =>
+        (devicesByPipeline.get(p.id) ?? []).some((d) => !deviceStatus(d, ctx.now, ctx.deadman).offline),
+      )
       .map((p) => p.id),
   );
   const present = ctx.domains.filter((d) => pipelines.some((p) => p.domain === d));
   return {
     target: ctx.target,
-    domains: present.map((d) => line(d, pipelines.filter((p) => p.domain === d), monitored, ctx.target)),
+    domains: present.map((d) =>
+      line(
+        d,
+        pipelines.filter((p) => p.domain === d),
+        monitored,
+        ctx.target,
+      ),
+    ),
     overall: line('all', pipelines, monitored, ctx.target),
   };
 }

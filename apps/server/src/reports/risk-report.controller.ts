@@ -19,7 +19,8 @@ export class RiskReportController {
   @Roles('monitor', 'operator', 'auditor', 'utility')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
-    summary: '城市基础设施风险评估报告: counts per level × domain, top risks, the risk list, monitoring coverage',
+    summary:
+      '城市基础设施风险评估报告: counts per level × domain, top risks, the risk list, monitoring coverage',
     description:
       'format=html (default) is one self-contained printable page; format=json the same data. A utility sees its own unit only.',
   })

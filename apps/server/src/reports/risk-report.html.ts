@@ -8,7 +8,13 @@ import type { LevelCounts, RiskReport } from './risk-report.js';
 
 /** Renders the report as one self-contained, printable zh-CN HTML page (English subtitles). */
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 const esc = (value: unknown): string => String(value).replace(/[&<>"']/g, (c) => ESCAPES[c]);
 const pct = (ratio: number | null): string => (ratio === null ? '—' : `${(ratio * 100).toFixed(1)} %`);
 const heading = (zh: string, en: string): string => `<h2>${zh}<small>${en}</small></h2>`;
@@ -31,7 +37,10 @@ function countsTable(counts: readonly LevelCounts[], totals: LevelCounts): strin
 
 function riskTable(items: readonly RiskListItem[]): string {
   const rows = items.map(
-    (r, i) => `<tr><td class="num">${i + 1}</td><td>${esc(r.assetId)}<br>${esc(r.name)}</td><td>${esc(r.domainLabel)}<br>${esc(r.kind)}</td>
+    (
+      r,
+      i,
+    ) => `<tr><td class="num">${i + 1}</td><td>${esc(r.assetId)}<br>${esc(r.name)}</td><td>${esc(r.domainLabel)}<br>${esc(r.kind)}</td>
 <td>${esc(r.district)}</td><td>${esc(r.ownerUnitName)}</td><td>${levelBadge(r)}</td>
 <td class="num">${r.score}<br>L${r.likelihood}×S${r.severity}</td>
 <td><ul class="reasons">${r.reasons.map((x) => `<li>${esc(x)}</li>`).join('')}</ul></td><td>${esc(beijingTime(r.since))}</td></tr>`,
@@ -42,7 +51,12 @@ function riskTable(items: readonly RiskListItem[]): string {
 }
 
 function coverageRow(c: CoverageLine, target: number): string {
-  const verdict = c.meetsTarget === null ? '—' : c.meetsTarget ? '<span class="ok">达标 ✓</span>' : '<span class="fail">未达标 ✗</span>';
+  const verdict =
+    c.meetsTarget === null
+      ? '—'
+      : c.meetsTarget
+        ? '<span class="ok">达标 ✓</span>'
+        : '<span class="fail">未达标 ✗</span>';
   const name = c.domain === 'all' ? '<th>全部管网 All</th>' : `<td>${esc(domainLabel(c.domain))}</td>`;
   return `<tr>${name}<td class="num">${c.totalKm.toFixed(3)}</td><td class="num">${c.monitoredKm.toFixed(3)}</td>
 <td class="num">${pct(c.ratio)}</td><td class="num">${pct(target)}</td><td>${verdict}</td></tr>`;

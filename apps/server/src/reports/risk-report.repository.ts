@@ -21,7 +21,12 @@ function scoped<O>(q: AssetQuery<O>, s: ReportScope): AssetQuery<O> {
   return out;
 }
 
-const liveness = (r: { id: string; last_seen_at: Date | null; report_interval_s: number; online: boolean }): DeviceLiveness => ({
+const liveness = (r: {
+  id: string;
+  last_seen_at: Date | null;
+  report_interval_s: number;
+  online: boolean;
+}): DeviceLiveness => ({
   deviceId: r.id,
   lastSeenAt: r.last_seen_at?.getTime() ?? null,
   reportIntervalS: r.report_interval_s,
@@ -54,7 +59,10 @@ export class RiskReportRepository {
         join.on((eb) =>
           eb.or([
             eb('m.id', '=', eb.ref('p.id')),
-            eb.and([eb('m.parent_id', '=', eb.ref('p.id')), eb('m.kind', '=', eb.fn.any(eb.val([...kinds.confined])))]),
+            eb.and([
+              eb('m.parent_id', '=', eb.ref('p.id')),
+              eb('m.kind', '=', eb.fn.any(eb.val([...kinds.confined]))),
+            ]),
           ]),
         ),
       )

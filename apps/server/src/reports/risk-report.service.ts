@@ -38,7 +38,11 @@ export class RiskReportService {
     return {
       generatedAt: new Date(now).toISOString(),
       rulesetVersion: `${this.settings.static.version}+${this.settings.dynamic.version}`,
-      scope: { district: q.district ?? null, domain: q.domain ?? null, ownerUnitId: scope.ownerUnitId ?? null },
+      scope: {
+        district: q.district ?? null,
+        domain: q.domain ?? null,
+        ownerUnitId: scope.ownerUnitId ?? null,
+      },
       ...levelCounts(items, domains),
       topRisks: items.slice(0, TOP),
       list: items.slice(0, LIST_LIMIT),

@@ -24,7 +24,8 @@ const YELLOW_WINDOW_MS = 30 * DAY_MS; // DOMAIN.md §b.2: ≥ 3 confirmed yellow
 
 const dispatched = (a: AlarmRecord): boolean => a.workflow.reached?.dispatched !== undefined;
 const terminal = (a: AlarmRecord): boolean => TERMINAL_STATES.includes(a.state);
-const latest = (values: readonly number[]): number | null => (values.length === 0 ? null : Math.max(...values));
+const latest = (values: readonly number[]): number | null =>
+  values.length === 0 ? null : Math.max(...values);
 
 /** One open alarm as the model sees it; `confined` says whether its sensor sits in a confined space. */
 export function toOpenAlarmInfo(a: AlarmRecord, confined: boolean): OpenAlarmInfo {

@@ -28,12 +28,17 @@ export class AssetAssessments {
     now: number,
   ): Promise<AssetAssessment[]> {
     const { confinedSpaceKinds, transition } = this.settings;
-    const set = await this.inputs.load(ids, confinedSpaceKinds, {
-      now,
-      // ≥ 3 confirmed yellows in 30 days (DOMAIN.md §b.2) and the hysteresis evidence of the quiet period.
-      raisedSince: now - 30 * DAY_MS,
-      closedSince: now - transition.quietPeriodMs,
-    }, db);
+    const set = await this.inputs.load(
+      ids,
+      confinedSpaceKinds,
+      {
+        now,
+        // ≥ 3 confirmed yellows in 30 days (DOMAIN.md §b.2) and the hysteresis evidence of the quiet period.
+        raisedSince: now - 30 * DAY_MS,
+        closedSince: now - transition.quietPeriodMs,
+      },
+      db,
+    );
     const out: AssetAssessment[] = [];
     for (const id of ids) {
       const inputs = inputsFor(set, id, confinedSpaceKinds);

@@ -35,7 +35,9 @@ export class AssetRiskController {
 
   @Get(':id/risk/history')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'Every change of level or verification of an asset, newest first, with its explanation' })
+  @ApiOperation({
+    summary: 'Every change of level or verification of an asset, newest first, with its explanation',
+  })
   @ApiOkResponse({ description: '{ items: RiskChangeView[], nextCursor }' })
   @ApiProblems(400, 404)
   history(

@@ -138,7 +138,10 @@ export class AssetRiskRepository {
 
   async appendHistory(trx: Db, rows: readonly RiskHistoryRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await trx.insertInto('risk_history').values([...rows]).execute();
+    await trx
+      .insertInto('risk_history')
+      .values([...rows])
+      .execute();
   }
 
   /** Assets per stored level (the `lifeline_risk_assets` gauge). */

@@ -39,7 +39,8 @@ const toView = (r: ExternalEventRow): ExternalEventView => ({
 
 /** Why a report cannot be recorded, or null. */
 function windowProblem(body: CreateExternalEventDto, from: number): string | null {
-  if (body.kind === 'major_event' && body.until === undefined) return 'a major_event needs `until` (when it ends)';
+  if (body.kind === 'major_event' && body.until === undefined)
+    return 'a major_event needs `until` (when it ends)';
   if (body.until !== undefined && Date.parse(body.until) <= from) return '`until` must be after `from`';
   return null;
 }

@@ -43,7 +43,11 @@ export interface AssetAssessment {
 }
 
 /** The group of `assetId` in a loaded input set (see RiskSettings.confinedSpaceKinds). */
-export function inputsFor(set: RiskInputSet, assetId: string, confinedKinds: readonly string[]): AssetRiskInputs | null {
+export function inputsFor(
+  set: RiskInputSet,
+  assetId: string,
+  confinedKinds: readonly string[],
+): AssetRiskInputs | null {
   const asset = set.assets.get(assetId);
   if (!asset) return null;
   const children = [...set.assets.values()].filter(
@@ -81,7 +85,12 @@ function externalInputs(events: readonly ExternalEventRecord[]): {
   for (const e of events) {
     if (e.kind === 'major_event') {
       // The API requires `until` for a major event; an open-ended one lasts until it is ended.
-      nearby.push({ id: e.id, name: e.note, startsAt: e.startsAt, endsAt: e.until ?? Number.MAX_SAFE_INTEGER });
+      nearby.push({
+        id: e.id,
+        name: e.note,
+        startsAt: e.startsAt,
+        endsAt: e.until ?? Number.MAX_SAFE_INTEGER,
+      });
     } else {
       external.push({
         id: e.id,
@@ -120,7 +129,11 @@ function dynamicFor(
       externalEvents: external,
       blindSpotRatio: blindSpotRatio(ctx.devices, ctx.now, ctx.settings.deadman),
       // No inspection records exist yet, so ΔL_clean cannot apply (it needs a passed inspection).
-      cleanRecord: { monitoredSince, lastConfirmedAlarmAt: alarms.lastConfirmedAlarmAt, lastInspectionPassedAt: null },
+      cleanRecord: {
+        monitoredSince,
+        lastConfirmedAlarmAt: alarms.lastConfirmedAlarmAt,
+        lastInspectionPassedAt: null,
+      },
       nearbyEvents: nearby,
       now: ctx.now,
     },

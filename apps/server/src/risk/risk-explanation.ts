@@ -161,7 +161,10 @@ export function buildExplanation(p: ExplanationParts): RiskExplanation {
       confirmedYellowCount30d: alarms.confirmedYellowCount30d,
       externalEvents: p.externalEvents.map(({ assetId: _, ...e }) => e),
       // While a condition is active its time is "now": stored as a flag so the row does not churn.
-      abnormal: { active: alarms.conditionActive, lastAt: alarms.conditionActive ? null : alarms.lastAbnormalAt },
+      abnormal: {
+        active: alarms.conditionActive,
+        lastAt: alarms.conditionActive ? null : alarms.lastAbnormalAt,
+      },
     },
     versions: {
       static: p.staticRisk.rulesetVersion,

@@ -147,7 +147,7 @@ export class RiskInputsRepository {
           district: r.district,
           ownerUnitId: r.owner_unit_id,
           parentId: r.parent_id,
-          attributes: r.attributes as CensusAttributes,
+          attributes: r.attributes,
           createdAt: r.created_at.getTime(),
         },
       ]),

@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { Domain, RiskEventData } from '#contracts';
+import type { RiskEventData } from '#contracts';
 import type { Db } from '#postgres';
 import { AppConfig } from '../config/app-config.js';
 import { EventsService, type NewPlatformEvent } from '../events/events.service.js';
-import { AssetRiskRepository, type AssetRiskRow, type RiskHistoryRow, type StoredRisk } from './asset-risk.repository.js';
+import {
+  AssetRiskRepository,
+  type AssetRiskRow,
+  type RiskHistoryRow,
+  type StoredRisk,
+} from './asset-risk.repository.js';
 import { canonicalJson } from './canonical-json.js';
 import type { AssetAssessment } from './risk-assessor.js';
 import { topReasons } from './risk-reasons.js';
@@ -26,7 +31,8 @@ export interface RiskChange {
   reason: string;
 }
 
-const rulesetOf = (a: AssetAssessment): string => `${a.staticRisk.rulesetVersion}+${a.dynamic.rulesetVersion}`;
+const rulesetOf = (a: AssetAssessment): string =>
+  `${a.staticRisk.rulesetVersion}+${a.dynamic.rulesetVersion}`;
 
 export function toRiskRow(a: AssetAssessment, now: number): AssetRiskRow {
   const { state } = a.transition;
@@ -90,11 +96,25 @@ export class RiskPersistence {
       const stored = locked.get(a.asset.id);
       return stored !== undefined && !unchanged(stored, a);
     });
-    const inserted = await this.risks.insertNew(trx, fresh.map((a) => toRiskRow(a, ctx.now)));
-    await this.risks.replace(trx, known.map((a) => toRiskRow(a, ctx.now)));
-    const changed = [...fresh.filter((a) => inserted.has(a.asset.id)), ...known].filter(levelOrVerifiedChanged);
-    await this.risks.appendHistory(trx, changed.map((a) => this.historyRow(a, ctx)));
-    await this.events.append(trx, changed.map((a) => this.event(a, ctx.now)));
+    const inserted = await this.risks.insertNew(
+      trx,
+      fresh.map((a) => toRiskRow(a, ctx.now)),
+    );
+    await this.risks.replace(
+      trx,
+      known.map((a) => toRiskRow(a, ctx.now)),
+    );
+    const changed = [...fresh.filter((a) => inserted.has(a.asset.id)), ...known].filter(
+      levelOrVerifiedChanged,
+    );
+    await this.risks.appendHistory(
+      trx,
+      changed.map((a) => this.historyRow(a, ctx)),
+    );
+    await this.events.append(
+      trx,
+      changed.map((a) => this.event(a, ctx.now)),
+    );
     const changes = changed.map((a) => ({
       assetId: a.asset.id,
       from: a.transition.from,
@@ -102,7 +122,11 @@ export class RiskPersistence {
       verified: a.transition.state.verified,
       reason: a.transition.reason,
     }));
-    return { changes, written: inserted.size + known.length, lost: fresh.filter((a) => !inserted.has(a.asset.id)).map((a) => a.asset.id) };
+    return {
+      changes,
+      written: inserted.size + known.length,
+      lost: fresh.filter((a) => !inserted.has(a.asset.id)).map((a) => a.asset.id),
+    };
   }
 
   private historyRow(a: AssetAssessment, ctx: { now: number; trigger: string }): RiskHistoryRow {
@@ -131,7 +155,7 @@ export class RiskPersistence {
       district: asset.district,
       data: {
         assetId: asset.id,
-        domain: asset.domain as Domain,
+        domain: asset.domain,
         ownerUnitId: asset.ownerUnitId,
         from: transition.from,
         to: transition.to,

@@ -28,7 +28,8 @@ function decodePosition(afterId: string | undefined): RiskListPosition | undefin
   if (afterId === undefined) return undefined;
   try {
     const [rank, negScore, id] = JSON.parse(afterId) as [number, number, string];
-    if (Number.isInteger(rank) && Number.isInteger(negScore) && typeof id === 'string') return { rank, negScore, id };
+    if (Number.isInteger(rank) && Number.isInteger(negScore) && typeof id === 'string')
+      return { rank, negScore, id };
   } catch {
     // fall through: a cursor this API did not issue
   }

@@ -71,7 +71,11 @@ export class RiskReadRepository {
   }
 
   async risk(assetId: string): Promise<StoredRisk | undefined> {
-    const row = await this.db.selectFrom('asset_risk').selectAll().where('asset_id', '=', assetId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('asset_risk')
+      .selectAll()
+      .where('asset_id', '=', assetId)
+      .executeTakeFirst();
     return row ? toStoredRisk(row) : undefined;
   }
 
@@ -104,7 +108,15 @@ export class RiskReadRepository {
       .innerJoin('asset_risk as r', 'r.asset_id', 'a.id')
       .select(['a.id', 'a.name', 'a.domain', 'a.kind', 'a.district', 'a.owner_unit_id as ownerUnitId'])
       .select('o.name as ownerUnitName')
-      .select(['r.asset_id', 'r.level', 'r.verified', 'r.score', 'r.likelihood', 'r.severity', 'r.static_level'])
+      .select([
+        'r.asset_id',
+        'r.level',
+        'r.verified',
+        'r.score',
+        'r.likelihood',
+        'r.severity',
+        'r.static_level',
+      ])
       .select(['r.explanation', 'r.state', 'r.ruleset_version', 'r.since', 'r.updated_at']);
     if (filter.domain) q = q.where('a.domain', '=', filter.domain);
     if (filter.district) q = q.where('a.district', '=', filter.district);
@@ -112,7 +124,10 @@ export class RiskReadRepository {
     if (filter.levels?.length) q = q.where('r.level', 'in', filter.levels);
     if (filter.verified !== undefined) q = q.where('r.verified', '=', filter.verified);
     const { after } = page;
-    if (after) q = q.where(sql<boolean>`(${LEVEL_ORDER}, -r.score, a.id) > (${after.rank}, ${after.negScore}, ${after.id})`);
+    if (after)
+      q = q.where(
+        sql<boolean>`(${LEVEL_ORDER}, -r.score, a.id) > (${after.rank}, ${after.negScore}, ${after.id})`,
+      );
     q = q.orderBy(LEVEL_ORDER).orderBy('r.score', 'desc').orderBy('a.id');
     if (page.offset) q = q.offset(page.offset);
     if (page.limit !== undefined) q = q.limit(page.limit);

@@ -1,4 +1,10 @@
-import { LEVEL_LABELS_ZH, type AppliedFactor, type AppliedOverride, type JsonValue, type StaticFactor } from '#domain';
+import {
+  LEVEL_LABELS_ZH,
+  type AppliedFactor,
+  type AppliedOverride,
+  type JsonValue,
+  type StaticFactor,
+} from '#domain';
 import type { RiskExplanation } from './risk-explanation.js';
 
 /**
@@ -53,7 +59,10 @@ const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 function inputText(v: JsonValue): string {
   if (v === null) return '未填报';
   if (Array.isArray(v)) return v.length === 0 ? '无' : v.map(inputText).join('、');
-  if (typeof v === 'object') return Object.values(v as Record<string, JsonValue>).map(inputText).join('/');
+  if (typeof v === 'object')
+    return Object.values(v as Record<string, JsonValue>)
+      .map(inputText)
+      .join('/');
   return String(v);
 }
 

@@ -40,7 +40,11 @@ export class RiskReassessor {
   ) {}
 
   /** Re-assesses `ids` now, under row locks, in one transaction. */
-  async reassess(ids: readonly string[], trigger: string, mode: 'wait' | 'skip' = 'wait'): Promise<ReassessResult> {
+  async reassess(
+    ids: readonly string[],
+    trigger: string,
+    mode: 'wait' | 'skip' = 'wait',
+  ): Promise<ReassessResult> {
     const unique = [...new Set(ids)].sort();
     if (unique.length === 0) return EMPTY;
     const now = this.clock.now();
@@ -83,7 +87,11 @@ export class RiskReassessor {
   }
 
   /** Under SKIP LOCKED, a missing row is either new or held by another evaluator: keep only the new ones. */
-  private async lockedOrNew(trx: Db, ids: readonly string[], locked: ReadonlyMap<string, unknown>): Promise<string[]> {
+  private async lockedOrNew(
+    trx: Db,
+    ids: readonly string[],
+    locked: ReadonlyMap<string, unknown>,
+  ): Promise<string[]> {
     const existing = await this.risks.existing(trx, ids);
     return ids.filter((id) => locked.has(id) || !existing.has(id));
   }

@@ -12,7 +12,6 @@ import { RISK_INPUT_CHANNEL } from './risk-channels.js';
 import type { RiskTrigger } from './risk-metrics.js';
 import { RiskEvaluator } from './risk-evaluator.service.js';
 
-
 const CHANNELS = [PLATFORM_EVENT_CHANNEL, 'asset_changed', 'device_changed', RISK_INPUT_CHANNEL];
 const PAGE = 500;
 

@@ -19,7 +19,12 @@ import { DOMAINS, REGISTRY_ID_PATTERN, RISK_LEVELS, type Domain, type RiskLevel 
 import { PageQueryDto } from '../registry/pagination.js';
 
 const toList = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter((v) => v !== '') : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v !== '')
+    : value;
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
 
@@ -57,7 +62,11 @@ export class RiskListQueryDto extends PageQueryDto {
   @IsBoolean()
   verified?: boolean;
 
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json', description: 'csv: the whole list, no paging' })
+  @ApiPropertyOptional({
+    enum: ['json', 'csv'],
+    default: 'json',
+    description: 'csv: the whole list, no paging',
+  })
   @IsOptional()
   @IsIn(['json', 'csv'])
   format?: 'json' | 'csv';

@@ -3,6 +3,7 @@ import { AlarmEventsRepository } from './alarm-events.repository.js';
 import { AlarmPolicy } from './alarm-policy.js';
 import { AlarmWriter } from './alarm-writer.js';
 import { AlarmsRepository } from './alarms.repository.js';
+import { ChangeContext } from './change-context.js';
 import { Clock } from './clock.js';
 import { ContextRepository } from './context.repository.js';
 import { IncidentRecorder } from './incident-recorder.js';
@@ -25,6 +26,7 @@ const PROVIDERS = [
   WorkflowRunner,
   MaintenanceWindowsRepository,
   MaintenanceNotices,
+  ChangeContext,
 ];
 
 /**

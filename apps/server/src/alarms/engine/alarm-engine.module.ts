@@ -11,7 +11,6 @@ import { EngineMetrics } from './engine-metrics.js';
 import { EngineOutcomes } from './engine-outcomes.js';
 import { EngineRepository } from './engine.repository.js';
 import { FloodGrouper } from './flood-grouper.js';
-import { MaintenanceCache } from './maintenance-cache.js';
 import { ReadingEvaluator } from './reading-evaluator.js';
 import { RuleSets } from './rule-sets.js';
 import { RuleStateStore } from './rule-state.store.js';
@@ -28,7 +27,6 @@ import { TransitionApplier } from './transition-applier.js';
     AssetContexts,
     RuleSets,
     RuleStateStore,
-    MaintenanceCache,
     Corroboration,
     EngineCaches,
     EngineMetrics,

@@ -29,7 +29,7 @@ export class BatchProcessor {
   /** Returns the readings to retry, by asset (empty when everything committed). */
   async process(batch: Map<string, QueuedReading[]>): Promise<Map<string, QueuedReading[]>> {
     try {
-      await this.caches.ensure(batch, this.clock.now());
+      await this.caches.ensure(batch);
     } catch (err) {
       this.logger.warn({ msg: 'engine could not load its context; retrying', err: String(err) });
       return batch;

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { AssetContexts } from './asset-contexts.js';
 import { Corroboration } from './corroboration.js';
 import type { QueuedReading } from './engine-queue.js';
-import { MaintenanceCache } from './maintenance-cache.js';
 import { RuleSets } from './rule-sets.js';
 import { RuleStateStore } from './rule-state.store.js';
 
@@ -16,11 +15,10 @@ export class EngineCaches {
     readonly assets: AssetContexts,
     readonly ruleSets: RuleSets,
     readonly states: RuleStateStore,
-    readonly windows: MaintenanceCache,
     readonly corroboration: Corroboration,
   ) {}
 
-  async ensure(batch: ReadonlyMap<string, readonly QueuedReading[]>, now: number): Promise<void> {
+  async ensure(batch: ReadonlyMap<string, readonly QueuedReading[]>): Promise<void> {
     const assetIds = [...batch.keys()];
     const pairs = new Map<string, { deviceId: string; assetId: string }>();
     for (const items of batch.values())
@@ -33,7 +31,6 @@ export class EngineCaches {
       this.assets.ensure(assetIds),
       this.ruleSets.ensure(pairs.values()),
       this.states.ensure(assetIds),
-      this.windows.ensureFresh(now),
     ]);
   }
 
@@ -52,6 +49,5 @@ export class EngineCaches {
   resync(): void {
     this.assets.clear();
     this.ruleSets.clear();
-    this.windows.invalidate();
   }
 }

@@ -10,7 +10,7 @@ import { EngineCaches } from './engine-caches.js';
 
 /**
  * Keeps the engine's caches current: registry changes (`asset_changed`: ownership, ancestry, census
- * values), rule overrides and maintenance windows, over one dedicated LISTEN connection. After a
+ * values) and rule overrides, over one dedicated LISTEN connection. After a
  * reconnection everything but the rule states is re-read (notifications may have been missed).
  */
 @Injectable()
@@ -26,7 +26,7 @@ export class EngineInvalidation implements OnApplicationBootstrap, BeforeApplica
   async onApplicationBootstrap(): Promise<void> {
     this.listener = new PgNotifyListener({
       connectionString: this.config.database.url,
-      channels: ['asset_changed', 'rule_overrides_changed', 'maintenance_changed'],
+      channels: ['asset_changed', 'rule_overrides_changed'],
       onNotify: (channel, payload) => this.changed(channel, payload),
       onConnected: () => this.caches.resync(),
       onError: (err) => this.logger.warn({ msg: 'engine listener lost its connection', err: String(err) }),
@@ -41,10 +41,6 @@ export class EngineInvalidation implements OnApplicationBootstrap, BeforeApplica
   private changed(channel: string, payload: string): void {
     if (channel === 'asset_changed') {
       this.caches.assetChanged(payload);
-      return;
-    }
-    if (channel === 'maintenance_changed') {
-      this.caches.windows.invalidate();
       return;
     }
     const [scope, ...rest] = payload.split(':');

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { isSuppressed, type AlarmLevel } from '#domain';
+import type { AlarmLevel } from '#domain';
 import type { Db } from '#postgres';
 import { InjectDb } from '../../database/database.module.js';
 import { AlarmPolicy } from '../core/alarm-policy.js';
-import { recordOf } from '../core/alarm-record.js';
 import { AlarmWriter, type AlarmChange } from '../core/alarm-writer.js';
 import { scopeOf } from '../core/asset-context.js';
-import { AlarmsRepository } from '../core/alarms.repository.js';
-import { EngineCaches } from './engine-caches.js';
+import { ChangeContext } from '../core/change-context.js';
 import type { AlarmWork } from './reading-evaluator.js';
+import { RuleStateStore } from './rule-state.store.js';
 import { planTransition } from './transition-plan.js';
 
 /** What a committed transition did. */
@@ -32,27 +31,26 @@ const MAX_ROUNDS = 3;
 export class TransitionApplier {
   constructor(
     @InjectDb() private readonly db: Db,
-    private readonly alarms: AlarmsRepository,
+    private readonly context: ChangeContext,
     private readonly writer: AlarmWriter,
-    private readonly caches: EngineCaches,
+    private readonly states: RuleStateStore,
     private readonly policy: AlarmPolicy,
   ) {}
 
   async apply(work: AlarmWork, now: number): Promise<Applied> {
-    const suppressed = isSuppressed(scopeOf(work.asset), this.caches.windows.current(), now);
     const { asset, rule } = work;
     return this.db.transaction().execute(async (trx) => {
-      await this.caches.states.saveInTransaction(trx, asset.id, rule.id, work.snapshot);
+      await this.states.saveInTransaction(trx, asset.id, rule.id, work.snapshot);
+      const suppressed = await this.context.suppressed(trx, scopeOf(asset), now);
       for (let round = 0; round < MAX_ROUNDS; round++) {
-        const row = await this.alarms.findOpenForUpdate(trx, asset.id, rule.id);
-        const open = row ? recordOf(row) : null;
+        const open = await this.context.open(trx, asset.id, rule.id);
         const wantsNew = !open && (work.transition.kind === 'raise' || work.transition.kind === 'escalate');
         const change = planTransition({
           open,
           work,
           now,
           newId: randomUUID(),
-          previousAlarmId: wantsNew ? await this.alarms.previousAlarmId(trx, asset.id, rule.id) : null,
+          previousAlarmId: wantsNew ? await this.context.previous(trx, asset.id, rule.id) : null,
           suppressed,
           config: this.policy.workflow,
         });

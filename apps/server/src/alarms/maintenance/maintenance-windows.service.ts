@@ -6,7 +6,6 @@ import type { Principal } from '../../auth/principal.js';
 import { InjectDb } from '../../database/database.module.js';
 import type { FieldError } from '../../errors/app.exception.js';
 import { AlarmException } from '../alarms.exception.js';
-import { notifyAlarmChannel } from '../core/alarm-channels.js';
 import { isUuid } from '../core/alarms.repository.js';
 import { Clock } from '../core/clock.js';
 import { MaintenanceNotices } from '../core/maintenance-notices.js';
@@ -17,8 +16,8 @@ import type { CreateMaintenanceWindowDto, MaintenanceWindowView } from './mainte
 
 /**
  * Maintenance windows (PEERS.md §5.C item 15): alarms in scope are still evaluated and recorded, but
- * their notices are held back until the window ends. Creating or cancelling one is audited and
- * announced to the engines (`maintenance_changed`); one already in force starts at once.
+ * their notices are held back until the window ends (the engine reads the windows at every alarm
+ * change). Creating or cancelling one is audited; one already in force starts at once.
  */
 @Injectable()
 export class MaintenanceWindowsService {
@@ -57,7 +56,6 @@ export class MaintenanceWindowsService {
         scope: window.scope,
         schedule: window.schedule,
       });
-      await notifyAlarmChannel(trx, 'maintenance_changed', created.id);
       const occurrence = activeOccurrence({ ...window, id: created.id }, now);
       if (occurrence) await this.notices.started(trx, created, occurrence);
       return created;
@@ -73,7 +71,6 @@ export class MaintenanceWindowsService {
         throw new AlarmException('MAINTENANCE_WINDOW_NOT_FOUND', `no active maintenance window ${id}`);
       await this.windows.cancel(trx, id, p.actor, new Date(now));
       await this.record(trx, p, 'maintenance_window.cancel', id, reason, { name: row.name });
-      await notifyAlarmChannel(trx, 'maintenance_changed', id);
       if (row.active_since !== null) await this.notices.ended(trx, row, now, 'cancelled');
     });
   }
