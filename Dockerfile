@@ -12,5 +12,6 @@ ENV NODE_ENV=production HOST=0.0.0.0 MQTT_HOST=0.0.0.0
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/package.json ./
+COPY --from=build /app/apps/console/dist ./apps/console/dist
 EXPOSE 3000 1883
 CMD ["node", "dist/apps/server/src/main.js"]

@@ -81,7 +81,8 @@ export const DEFAULT_SERVER_ENV: Record<string, string> = {
   INFLUX_BATCH_SIZE: '5000',
   INFLUX_FLUSH_MS: '200',
   INFLUX_MAX_INFLIGHT: '4',
-  LOG_LEVEL: 'warn',
+  // The service's default: what it costs as deployed, and its lifecycle lines in the logs.
+  LOG_LEVEL: 'info',
 };
 
 export { DEFAULT_CRITERIA };
@@ -154,13 +155,18 @@ export class BenchContext {
    */
   async stopServer(server: ServerProcess): Promise<void> {
     const crashed = server.crashed;
-    const code = await server.stop();
+    const { code, seconds, killed } = await server.stop();
     this.monitor.unwatch('server');
     if (!this.opts.keepData) await this.influx.dropDatabase(server.spec.influxDb).catch(() => undefined);
-    if (crashed || (code !== 0 && code !== null)) {
-      const what = `the service (${server.spec.name}) ${crashed ? 'crashed during the workload' : 'did not stop cleanly'}: exit code ${code}; see ${server.logPath}`;
-      this.log(what);
-      this.notes.push(what);
+    let what: string | null = null;
+    if (crashed) what = `crashed during the workload (exit code ${code})`;
+    else if (killed) what = `did not exit within ${Math.round(seconds)} s of SIGTERM and was killed`;
+    else if (code !== 0 && code !== null) what = `exited with code ${code} on SIGTERM`;
+    else if (seconds > 5) what = `took ${seconds.toFixed(1)} s to exit on SIGTERM`;
+    if (what) {
+      const note = `the service (${server.spec.name}) ${what}; see ${server.logPath}`;
+      this.log(note);
+      this.notes.push(note);
     }
   }
 

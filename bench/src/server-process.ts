@@ -96,16 +96,25 @@ export class ServerProcess {
     );
   }
 
-  /** SIGTERM (the service flushes its writer and closes the broker), SIGKILL if it does not exit in time. */
-  async stop(timeoutMs = 30_000): Promise<number | null> {
+  /**
+   * SIGTERM (the service flushes its writer and closes the broker), SIGKILL if it does not exit in time.
+   * Returns the exit code, how long the stop took and whether it had to be killed.
+   */
+  async stop(timeoutMs = 30_000): Promise<{ code: number | null; seconds: number; killed: boolean }> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return child?.exitCode ?? null;
+    if (!child || child.exitCode !== null)
+      return { code: child?.exitCode ?? null, seconds: 0, killed: false };
     this.stopping = true;
+    const started = Date.now();
+    let killed = false;
     child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    const timer = setTimeout(() => {
+      killed = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
     const code = await this.exited;
     clearTimeout(timer);
-    return code;
+    return { code, seconds: (Date.now() - started) / 1000, killed };
   }
 
   /** The service's Prometheus counters, or null when it does not answer. */

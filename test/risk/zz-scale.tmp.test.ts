@@ -22,8 +22,14 @@ it('sweeps 10,000 assets', async () => {
   const r = h.t.app.get(RiskReassessor, { strict: false });
   let t = performance.now();
   const first = await r.sweep('tick', 500);
-  console.log('initial sweep', Math.round(performance.now() - t), 'ms', first.assessed, first.written);
+  console.log(JSON.stringify((globalThis as any).__T), 'initial sweep', Math.round(performance.now() - t), 'ms', first.assessed, first.written);
   t = performance.now();
   const second = await r.sweep('tick', 500);
   console.log('steady sweep', Math.round(performance.now() - t), 'ms', second.assessed, second.written);
 }, 300_000);
+import { AssetRiskRepository } from '../../apps/server/src/risk/asset-risk.repository.js';
+it('size', async () => {
+  const rows = await h.t.db.selectFrom('asset_risk').select(['explanation']).limit(3).execute();
+  console.log('explanation bytes', rows.map((r) => JSON.stringify(r.explanation).length));
+  void AssetRiskRepository;
+});

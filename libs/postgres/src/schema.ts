@@ -219,6 +219,8 @@ export interface AssetRiskTable {
   explanation: JSONColumnType<Record<string, unknown>>;
   state: JSONColumnType<Record<string, unknown>>;
   ruleset_version: string;
+  /** sha-256 of the stored content minus timestamps (risk-persistence.ts `fingerprintOf`). */
+  fingerprint: string;
   since: Timestamp;
   updated_at: Timestamp;
 }

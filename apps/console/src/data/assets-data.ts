@@ -16,6 +16,9 @@ export interface AssetIndex {
 export const assetsStore = createStore<Loadable<AssetIndex>>({ state: 'loading' });
 /** Current grade per asset id, kept live by risk.level_changed. */
 export const marksStore = createStore<ReadonlyMap<string, RiskMark>>(new Map());
+/** The grades are retried this often until they load (the map shows assets grey meanwhile). */
+const MARKS_RETRY_MS = 10_000;
+
 export const baseMapStore = createStore<Loadable<{ map: BaseMap; basemap: Basemap }>>({ state: 'loading' });
 
 function indexOf(features: AssetFeature[]): AssetIndex {
@@ -66,9 +69,15 @@ export function startAssetData(): () => void {
   });
   void loadAssets();
   void loadBaseMap();
-  void fetchRiskMarks().then(
-    (marks) => marksStore.set(new Map([...marks, ...live])),
-    () => undefined,
-  );
-  return off;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const loadMarks = () =>
+    fetchRiskMarks().then(
+      (marks) => marksStore.set(new Map([...marks, ...live])),
+      () => (retry = setTimeout(loadMarks, MARKS_RETRY_MS)),
+    );
+  void loadMarks();
+  return () => {
+    off();
+    clearTimeout(retry);
+  };
 }

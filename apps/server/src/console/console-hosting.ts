@@ -13,7 +13,7 @@ const SERVER_PREFIXES = ['/api', '/health', '/metrics'];
 
 type Next = (error?: unknown) => void;
 
-export function isServerPath(path: string): boolean {
+function isServerPath(path: string): boolean {
   return SERVER_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }
 

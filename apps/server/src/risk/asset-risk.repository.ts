@@ -22,6 +22,13 @@ export interface StoredRisk {
   updatedAt: Date;
 }
 
+/** What the evaluator needs of a stored row: the hysteresis state, and the fingerprint to skip no-op writes. */
+export interface CurrentRisk {
+  assetId: string;
+  state: RiskState;
+  fingerprint: string;
+}
+
 export type AssetRiskRow = Insertable<AssetRiskTable>;
 export type RiskHistoryRow = Insertable<RiskHistoryTable>;
 
@@ -57,36 +64,42 @@ export function toStoredRisk(r: SelectedRow): StoredRisk {
   };
 }
 
+const toCurrent = (r: { asset_id: string; state: unknown; fingerprint: string }): CurrentRisk => ({
+  assetId: r.asset_id,
+  state: r.state as RiskState,
+  fingerprint: r.fingerprint,
+});
+
 /** `asset_risk` and `risk_history`, as the evaluator writes them. */
 @Injectable()
 export class AssetRiskRepository {
   constructor(@InjectDb() private readonly db: Db) {}
 
-  /** The stored rows of `ids`, without locks. */
-  async current(ids: readonly string[], db: Db = this.db): Promise<Map<string, StoredRisk>> {
+  /** The stored states of `ids`, without locks. */
+  async current(ids: readonly string[], db: Db = this.db): Promise<Map<string, CurrentRisk>> {
     if (ids.length === 0) return new Map();
     const rows = await db
       .selectFrom('asset_risk')
-      .selectAll()
+      .select(['asset_id', 'state', 'fingerprint'])
       .where('asset_id', '=', (eb) => eb.fn.any(eb.val([...ids])))
       .execute();
-    return new Map(rows.map((r) => [r.asset_id, toStoredRisk(r)]));
+    return new Map(rows.map((r) => [r.asset_id, toCurrent(r)]));
   }
 
   /**
    * Locks the stored rows of `ids` for this transaction, in id order (so two evaluators never deadlock).
    * `skipLocked` leaves out rows another evaluator holds: a sweep skips what someone else is assessing.
    */
-  async lock(trx: Db, ids: readonly string[], skipLocked: boolean): Promise<Map<string, StoredRisk>> {
+  async lock(trx: Db, ids: readonly string[], skipLocked: boolean): Promise<Map<string, CurrentRisk>> {
     if (ids.length === 0) return new Map();
     const q = trx
       .selectFrom('asset_risk')
-      .selectAll()
+      .select(['asset_id', 'state', 'fingerprint'])
       .where('asset_id', '=', (eb) => eb.fn.any(eb.val([...ids])))
       .orderBy('asset_id')
       .forUpdate();
     const rows = await (skipLocked ? q.skipLocked() : q).execute();
-    return new Map(rows.map((r) => [r.asset_id, toStoredRisk(r)]));
+    return new Map(rows.map((r) => [r.asset_id, toCurrent(r)]));
   }
 
   /** Ids among `ids` that have a row, locked or not. */
@@ -129,6 +142,7 @@ export class AssetRiskRepository {
           explanation: eb.ref('excluded.explanation'),
           state: eb.ref('excluded.state'),
           ruleset_version: eb.ref('excluded.ruleset_version'),
+          fingerprint: eb.ref('excluded.fingerprint'),
           since: eb.ref('excluded.since'),
           updated_at: eb.ref('excluded.updated_at'),
         })),

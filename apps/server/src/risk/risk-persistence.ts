@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { RiskEventData } from '#contracts';
 import type { Db } from '#postgres';
@@ -6,8 +7,8 @@ import { EventsService, type NewPlatformEvent } from '../events/events.service.j
 import {
   AssetRiskRepository,
   type AssetRiskRow,
+  type CurrentRisk,
   type RiskHistoryRow,
-  type StoredRisk,
 } from './asset-risk.repository.js';
 import { canonicalJson } from './canonical-json.js';
 import type { AssetAssessment } from './risk-assessor.js';
@@ -34,6 +35,28 @@ export interface RiskChange {
 const rulesetOf = (a: AssetAssessment): string =>
   `${a.staticRisk.rulesetVersion}+${a.dynamic.rulesetVersion}`;
 
+const fingerprints = new WeakMap<AssetAssessment, string>();
+
+/**
+ * sha-256 of what a row stores, minus timestamps and the transition's reason word (a `steady` decision
+ * after an `upgrade` changes nothing but that word): equal fingerprints mean nothing to write.
+ */
+export function fingerprintOf(a: AssetAssessment): string {
+  const cached = fingerprints.get(a);
+  if (cached !== undefined) return cached;
+  const { transition, ...explanation } = a.explanation;
+  const { reason: _reason, ...decision } = transition;
+  const content = {
+    ruleset: rulesetOf(a),
+    level: [a.staticRisk.level, a.dynamic.score, a.dynamic.likelihood, a.dynamic.severity],
+    state: a.transition.state,
+    explanation: { ...explanation, transition: decision },
+  };
+  const hash = createHash('sha256').update(canonicalJson(content)).digest('hex');
+  fingerprints.set(a, hash);
+  return hash;
+}
+
 export function toRiskRow(a: AssetAssessment, now: number): AssetRiskRow {
   const { state } = a.transition;
   return {
@@ -47,26 +70,15 @@ export function toRiskRow(a: AssetAssessment, now: number): AssetRiskRow {
     explanation: JSON.stringify(a.explanation),
     state: JSON.stringify(state),
     ruleset_version: rulesetOf(a),
+    fingerprint: fingerprintOf(a),
     since: new Date(state.since),
     updated_at: new Date(now),
   };
 }
 
-/** True when storing `a` would change nothing but the timestamp. */
-export function unchanged(stored: StoredRisk, a: AssetAssessment): boolean {
-  const { state } = a.transition;
-  return (
-    stored.level === state.level &&
-    stored.verified === state.verified &&
-    stored.score === a.dynamic.score &&
-    stored.likelihood === a.dynamic.likelihood &&
-    stored.severity === a.dynamic.severity &&
-    stored.staticLevel === a.staticRisk.level &&
-    stored.rulesetVersion === rulesetOf(a) &&
-    canonicalJson(stored.state) === canonicalJson(state) &&
-    canonicalJson(stored.explanation) === canonicalJson(a.explanation)
-  );
-}
+/** True when storing `a` would change nothing but timestamps. */
+export const unchanged = (stored: CurrentRisk, a: AssetAssessment): boolean =>
+  stored.fingerprint === fingerprintOf(a);
 
 const levelOrVerifiedChanged = (a: AssetAssessment): boolean =>
   a.transition.changed || a.transition.verifiedChanged;
@@ -88,7 +100,7 @@ export class RiskPersistence {
   async save(
     trx: Db,
     assessments: readonly AssetAssessment[],
-    locked: ReadonlyMap<string, StoredRisk>,
+    locked: ReadonlyMap<string, CurrentRisk>,
     ctx: { now: number; trigger: string },
   ): Promise<SaveResult> {
     const fresh = assessments.filter((a) => !locked.has(a.asset.id));

@@ -49,10 +49,15 @@ export class RiskReassessor {
     if (unique.length === 0) return EMPTY;
     const now = this.clock.now();
     const { result, lost } = await this.db.transaction().execute(async (trx) => {
+      let t = performance.now();
+      const T = (globalThis as any).__T ??= { lock: 0, assess: 0, save: 0 };
       const locked = await this.risks.lock(trx, unique, mode === 'skip');
       const targets = mode === 'wait' ? unique : await this.lockedOrNew(trx, unique, locked);
+      T.lock += performance.now() - t; t = performance.now();
       const assessed = await this.assessments.assess(trx, targets, locked, now);
+      T.assess += performance.now() - t; t = performance.now();
       const saved = await this.persistence.save(trx, assessed, locked, { now, trigger });
+      T.save += performance.now() - t;
       const result = { assessed: assessed.length, written: saved.written, changes: saved.changes };
       return { result, lost: saved.lost };
     });
@@ -73,17 +78,18 @@ export class RiskReassessor {
     return total;
   }
 
-  /** Those of `ids` whose stored assessment differs from a fresh one (read-only, no locks). */
+  /** Those of `ids` never assessed or whose stored assessment differs from a fresh one (read-only, no locks). */
   private async staleAmong(ids: readonly string[]): Promise<string[]> {
     const now = this.clock.now();
     const current = await this.risks.current(ids);
-    const assessed = await this.assessments.assess(this.db, ids, current, now);
-    return assessed
-      .filter((a) => {
-        const stored = current.get(a.asset.id);
-        return stored === undefined || !unchanged(stored, a);
-      })
-      .map((a) => a.asset.id);
+    const assessed = await this.assessments.assess(
+      this.db,
+      ids.filter((id) => current.has(id)),
+      current,
+      now,
+    );
+    const changed = assessed.filter((a) => !unchanged(current.get(a.asset.id)!, a)).map((a) => a.asset.id);
+    return [...ids.filter((id) => !current.has(id)), ...changed];
   }
 
   /** Under SKIP LOCKED, a missing row is either new or held by another evaluator: keep only the new ones. */

@@ -170,6 +170,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('explanation', 'jsonb', (c) => c.notNull())
     .addColumn('state', 'jsonb', (c) => c.notNull())
     .addColumn('ruleset_version', 'text', (c) => c.notNull())
+    /** sha-256 of the canonical stored content minus timestamps: an unchanged re-assessment is not rewritten. */
+    .addColumn('fingerprint', 'text', (c) => c.notNull())
     .addColumn('since', 'timestamptz', (c) => c.notNull())
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
     .execute();

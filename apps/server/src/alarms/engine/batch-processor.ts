@@ -37,9 +37,11 @@ export class BatchProcessor {
     const failed = new Map<string, QueuedReading[]>();
     const raised = new Set<string>();
     const assets = [...batch.entries()];
+    let next = 0;
     const worker = async (): Promise<void> => {
-      for (let next = assets.shift(); next; next = assets.shift()) {
-        if (!(await this.processAsset(next[1], raised))) failed.set(next[0], next[1]);
+      while (next < assets.length) {
+        const [assetId, items] = assets[next++];
+        if (!(await this.processAsset(items, raised))) failed.set(assetId, items);
       }
     };
     await Promise.all(Array.from({ length: ASSET_CONCURRENCY }, worker));
@@ -50,6 +52,7 @@ export class BatchProcessor {
   private async processAsset(items: readonly QueuedReading[], raised: Set<string>): Promise<boolean> {
     const assetId = items[0].reading.assetId;
     const work = this.evaluator.evaluateAsset(items, this.clock.now());
+    if (work === null) return false;
     for (const w of work) {
       try {
         const result = await this.applier.apply(w, this.clock.now());

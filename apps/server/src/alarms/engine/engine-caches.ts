@@ -48,6 +48,6 @@ export class EngineCaches {
   /** After a lost notification connection: everything but the rule states may be stale. */
   resync(): void {
     this.assets.clear();
-    this.ruleSets.clear();
+    this.ruleSets.refreshAll();
   }
 }

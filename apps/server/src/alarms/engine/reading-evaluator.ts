@@ -52,10 +52,14 @@ export class ReadingEvaluator {
     private readonly policy: AlarmPolicy,
   ) {}
 
-  /** Evaluates one asset's readings (in time order); returns the transitions in order. */
-  evaluateAsset(items: readonly QueuedReading[], now: number): AlarmWork[] {
+  /**
+   * Evaluates one asset's readings (in time order); returns the transitions in order, or null when the
+   * asset's context was dropped since the batch was loaded (the registry changed it): retry the readings.
+   */
+  evaluateAsset(items: readonly QueuedReading[], now: number): AlarmWork[] | null {
     const asset = this.caches.assets.get(items[0]?.reading.assetId ?? '');
-    if (!asset) return [];
+    if (asset === undefined) return null;
+    if (asset === null) return []; // not (or no longer) a registered asset
     const work: AlarmWork[] = [];
     let evaluations = 0;
     for (const item of [...items].sort(byTs)) {

@@ -85,6 +85,12 @@ export class RuleSets {
     this.dropSets(scope, id);
   }
 
+  /** After missed notifications: every override is re-read before the next batch. */
+  refreshAll(): void {
+    for (const k of this.overrides.keys()) this.stale.add(k);
+    this.sets.clear();
+  }
+
   /** The asset changed (census values feed percent-of-design thresholds): re-resolve its sets. */
   evictAsset(assetId: string): void {
     this.dropSets('asset', assetId);
