@@ -20,11 +20,15 @@ it('sweeps 10,000 assets', async () => {
   await sql`insert into devices (id, domain, asset_id, metrics, report_interval_s, online, last_seen_at)
     select 'D-' || g, 'gas', 'S-' || lpad((g*3)::text, 5, '0'), '{ch4_lel}', 900, true, now() from generate_series(1, 3000) g`.execute(h.t.db);
   const r = h.t.app.get(RiskReassessor, { strict: false });
+  let cpu = process.cpuUsage();
   let t = performance.now();
   const first = await r.sweep('tick', 500);
-  console.log(JSON.stringify((globalThis as any).__T), 'initial sweep', Math.round(performance.now() - t), 'ms', first.assessed, first.written);
+  console.log(JSON.stringify((globalThis as any).__T), JSON.stringify((globalThis as any).__S), 'initial sweep', Math.round(performance.now() - t), 'ms', first.assessed, first.written);
+  console.log('cpu ms', Math.round((process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1000));
+  cpu = process.cpuUsage();
   t = performance.now();
   const second = await r.sweep('tick', 500);
+  console.log('cpu ms', Math.round((process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1000));
   console.log('steady sweep', Math.round(performance.now() - t), 'ms', second.assessed, second.written);
 }, 300_000);
 import { AssetRiskRepository } from '../../apps/server/src/risk/asset-risk.repository.js';

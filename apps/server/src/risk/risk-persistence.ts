@@ -10,7 +10,6 @@ import {
   type CurrentRisk,
   type RiskHistoryRow,
 } from './asset-risk.repository.js';
-import { canonicalJson } from './canonical-json.js';
 import type { AssetAssessment } from './risk-assessor.js';
 import { topReasons } from './risk-reasons.js';
 
@@ -39,7 +38,9 @@ const fingerprints = new WeakMap<AssetAssessment, string>();
 
 /**
  * sha-256 of what a row stores, minus timestamps and the transition's reason word (a `steady` decision
- * after an `upgrade` changes nothing but that word): equal fingerprints mean nothing to write.
+ * after an `upgrade` changes nothing but that word): equal fingerprints mean nothing to write. Both sides
+ * of a comparison are hashes of freshly built assessments, whose key order is fixed by the code (and
+ * jsonb census attributes come back in PostgreSQL's fixed key order), so plain JSON is canonical here.
  */
 export function fingerprintOf(a: AssetAssessment): string {
   const cached = fingerprints.get(a);
@@ -52,7 +53,7 @@ export function fingerprintOf(a: AssetAssessment): string {
     state: a.transition.state,
     explanation: { ...explanation, transition: decision },
   };
-  const hash = createHash('sha256').update(canonicalJson(content)).digest('hex');
+  const hash = createHash('sha256').update(JSON.stringify(content)).digest('hex');
   fingerprints.set(a, hash);
   return hash;
 }

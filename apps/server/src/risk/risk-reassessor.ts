@@ -49,15 +49,10 @@ export class RiskReassessor {
     if (unique.length === 0) return EMPTY;
     const now = this.clock.now();
     const { result, lost } = await this.db.transaction().execute(async (trx) => {
-      let t = performance.now();
-      const T = (globalThis as any).__T ??= { lock: 0, assess: 0, save: 0 };
       const locked = await this.risks.lock(trx, unique, mode === 'skip');
       const targets = mode === 'wait' ? unique : await this.lockedOrNew(trx, unique, locked);
-      T.lock += performance.now() - t; t = performance.now();
       const assessed = await this.assessments.assess(trx, targets, locked, now);
-      T.assess += performance.now() - t; t = performance.now();
       const saved = await this.persistence.save(trx, assessed, locked, { now, trigger });
-      T.save += performance.now() - t;
       const result = { assessed: assessed.length, written: saved.written, changes: saved.changes };
       return { result, lost: saved.lost };
     });

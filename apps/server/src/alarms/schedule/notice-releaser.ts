@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { countsAsOpen, releaseNotices, type AlarmScope, type HeldNotice } from '#domain';
+import { countsAsOpen, releaseNotices, type AlarmScope, type AlarmState, type HeldNotice } from '#domain';
 import type { Db } from '#postgres';
 import { InjectDb } from '../../database/database.module.js';
 import { AlarmEventsRepository, type HeldNoticeRow } from '../core/alarm-events.repository.js';
@@ -51,7 +51,7 @@ export class NoticeReleaser {
               id: String(event.id),
               alarmId: alarm.id,
               eventType: event.type,
-              alarmOpen: countsAsOpen(alarm.state as never),
+              alarmOpen: countsAsOpen(alarm.state as AlarmState),
               scope,
             },
           ]
