@@ -9,6 +9,11 @@ export const BEHIND_NOTE =
   '† The service fell behind in this window (acks < 95 % of sends): the CPU per 1k/s divides by the acked rate, ' +
   'while the service also worked on readings acknowledged later, so it overstates the steady-state cost.';
 
+/** The generator did not keep its schedule (short of CPU itself): the offered load was below the target. */
+export function generatorShort(w: { targetRate: number; traffic: { sentRate: number } }): boolean {
+  return w.traffic.sentRate < 0.97 * w.targetRate;
+}
+
 /** Acks short of sends: the window is not a steady state. */
 export function fellBehind(t: { sentRate: number; ackedRate: number }): boolean {
   return t.ackedRate < 0.95 * t.sentRate;
@@ -39,7 +44,7 @@ export function windowTable(windows: readonly MeasuredWindow[], service: string)
     return [
       w.label,
       `${num(t.seconds, 0)} s`,
-      int(t.sentRate),
+      int(t.sentRate) + (generatorShort(w) ? '‡' : ''),
       int(t.ackedRate),
       `${ms(t.latency.p50)} / ${ms(t.latency.p99)} / ${ms(t.latency.max)}`,
       cpuCell(p, fellBehind(t)),
@@ -50,6 +55,13 @@ export function windowTable(windows: readonly MeasuredWindow[], service: string)
     ];
   });
   const note = windows.some((w) => fellBehind(w.traffic)) ? ['', BEHIND_NOTE] : [];
+  for (const w of windows.filter(generatorShort)) {
+    note.push(
+      '',
+      `‡ ${w.label}: the generator sent ${int(w.traffic.sentRate)}/s of the ${int(w.targetRate)}/s scheduled (worst lag ` +
+        `${ms(w.traffic.lagMaxMs)}): it was short of CPU too, so the service saw less than the workload.`,
+    );
+  }
   return [
     ...table(
       [

@@ -259,6 +259,16 @@ describe('renderReport', () => {
     expect(md).not.toContain('† The service fell behind');
   });
 
+  it('marks a window where the generator could not keep its schedule', () => {
+    const short = structuredClone(result());
+    const w = (short.workloads.W1 as SteadyResult).window;
+    w.traffic.sentRate = 7000;
+    w.traffic.lagMaxMs = 2600;
+    const text = renderReport(short);
+    expect(text).toMatch(/\| w1 \| 60 s \| 7,000‡ \|/);
+    expect(text).toContain('‡ w1: the generator sent 7,000/s of the 10,000/s scheduled (worst lag 2.60 s)');
+  });
+
   it('renders a partial run without throwing', () => {
     const text = renderReport(
       result({

@@ -201,3 +201,15 @@ describe('utility scoping', () => {
     expect(ids(await list('', auditor))).toHaveLength(ASSETS.length);
   });
 });
+
+describe('an asset not graded yet', () => {
+  it('answers 404 RISK_NOT_ASSESSED until the evaluator grades it', async () => {
+    await h.t.db.deleteFrom('asset_risk').where('asset_id', '=', 'G-2').execute();
+    const res = await h.t.api('GET', '/api/v1/assets/G-2/risk');
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('RISK_NOT_ASSESSED');
+    h.evaluator.requestSweep('tick');
+    await h.evaluator.idle();
+    expect((await h.t.api('GET', '/api/v1/assets/G-2/risk')).status).toBe(200);
+  });
+});

@@ -41,7 +41,7 @@ export class AssetAssessments {
     );
     const out: AssetAssessment[] = [];
     for (const id of ids) {
-      const inputs = inputsFor(set, id, confinedSpaceKinds);
+      const inputs = inputsFor(set, id);
       if (inputs) out.push(assessAsset(inputs, current.get(id)?.state ?? null, now, this.settings));
     }
     return out;

@@ -43,17 +43,10 @@ export interface AssetAssessment {
 }
 
 /** The group of `assetId` in a loaded input set (see RiskSettings.confinedSpaceKinds). */
-export function inputsFor(
-  set: RiskInputSet,
-  assetId: string,
-  confinedKinds: readonly string[],
-): AssetRiskInputs | null {
+export function inputsFor(set: RiskInputSet, assetId: string): AssetRiskInputs | null {
   const asset = set.assets.get(assetId);
   if (!asset) return null;
-  const children = [...set.assets.values()].filter(
-    (a) => a.parentId === assetId && confinedKinds.includes(a.kind),
-  );
-  const members = [asset, ...children];
+  const members = [asset, ...(set.children.get(assetId) ?? [])];
   return {
     asset,
     members,

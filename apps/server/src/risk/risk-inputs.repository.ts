@@ -58,6 +58,8 @@ export interface ExternalEventRecord {
 export interface RiskInputSet {
   /** The requested assets and their confined-space children. */
   assets: Map<string, AssetRecord>;
+  /** Confined-space children by parent id. */
+  children: Map<string, AssetRecord[]>;
   devices: Map<string, DeviceRecord[]>;
   alarms: Map<string, AlarmRecord[]>;
   externalEvents: Map<string, ExternalEventRecord[]>;
@@ -102,8 +104,12 @@ export class RiskInputsRepository {
       this.alarms(members, window, db),
       this.externalEvents(ids, window.now, db),
     ]);
+    const confined = [...assets.values()].filter(
+      (a) => a.parentId !== null && confinedKinds.includes(a.kind),
+    );
     return {
       assets,
+      children: groupBy(confined, (a) => a.parentId as string),
       devices: groupBy(devices, (d) => d.assetId),
       alarms: groupBy(alarms, (a) => a.assetId),
       externalEvents: groupBy(externalEvents, (e) => e.assetId),
