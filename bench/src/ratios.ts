@@ -9,6 +9,8 @@ import type { BenchResult, Ratios, WorkloadResult } from './results.js';
 export function computeRatios(workloads: BenchResult['workloads'], refs: BenchResult['references']): Ratios {
   const r = workloads.R;
   const sustained = r && r.kind === 'ramp' ? r.highestHeld : null;
+  // No step held: the capacity is somewhere below the first step's rate.
+  const below = r && r.kind === 'ramp' && sustained === null && r.steps.length > 0 ? r.steps[0].rate : null;
   const rawBroker = refs.rawBroker?.capacity ?? null;
   const rawStore = refs.rawStore && refs.rawStore.best > 0 ? refs.rawStore.best : null;
   const slower =
@@ -28,7 +30,10 @@ export function computeRatios(workloads: BenchResult['workloads'], refs: BenchRe
     : null;
   return {
     sustained,
+    sustainedBelow: below,
+    sustainedBelowRatio: below !== null && slower !== null && slower > 0 ? below / slower : null,
     rawBroker,
+    rawBrokerAtLeast: refs.rawBroker?.ramp.generatorLimited ?? false,
     rawStore,
     sustainedOverSlowerRaw: sustained !== null && slower !== null && slower > 0 ? sustained / slower : null,
     serviceCpuUs,

@@ -246,6 +246,8 @@ describe('renderReport', () => {
       '| Sustained readings/s with zero loss (R) | none held (the first step, 5,000/s, failed) | ≥ 20,000 | **no** |',
     );
     expect(text).toContain('1 step of 60 s');
+    expect(text).toContain('| sustained / min(raw broker, raw store) | < 0.14 | ≥ 0.5 | **no** |');
+    expect(text).toContain('| < 0.14 | < 5,000 / min(35,000, 500,000) |');
   });
 
   it('marks CPU per 1k/s of a window where the service fell behind', () => {

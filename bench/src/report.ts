@@ -71,9 +71,13 @@ function summary(r: BenchResult): string[] {
     ],
     [
       'sustained / min(raw broker, raw store)',
-      num(ra.sustainedOverSlowerRaw, 2),
+      ratioText(ra),
       `≥ ${TARGET_RATIO}`,
-      ra.sustainedOverSlowerRaw === null ? '—' : mark(ra.sustainedOverSlowerRaw >= TARGET_RATIO),
+      ra.sustainedOverSlowerRaw !== null
+        ? mark(ra.sustainedOverSlowerRaw >= TARGET_RATIO)
+        : ra.sustainedBelowRatio !== null && ra.sustainedBelowRatio <= TARGET_RATIO
+          ? mark(false)
+          : '—',
     ],
   ];
   if (w1) {
@@ -116,6 +120,12 @@ function summary(r: BenchResult): string[] {
     ]);
   rows.push(['A alarm storm', 'not yet measured', '—', '—']);
   return ['## Summary', '', ...table(['figure', 'this run', 'target', 'met'], rows), '', noiseLine(r)];
+}
+
+/** The ratio, or its upper bound when no ramp step held. */
+function ratioText(a: BenchResult['ratios']): string {
+  if (a.sustainedOverSlowerRaw !== null) return num(a.sustainedOverSlowerRaw, 2);
+  return a.sustainedBelowRatio !== null ? `< ${num(a.sustainedBelowRatio, 2)}` : 'n/a';
 }
 
 /** How much of the machine other work took while the windows were measured: the run's noise. */
@@ -359,8 +369,8 @@ function ratiosSection(r: BenchResult): string[] {
       [
         [
           'sustained / min(raw broker, raw store)',
-          num(a.sustainedOverSlowerRaw, 2),
-          `${a.sustained === null ? 'n/a' : int(a.sustained)} / min(${a.rawBroker === null ? 'n/a' : int(a.rawBroker)}, ${a.rawStore === null ? 'n/a' : int(a.rawStore)})`,
+          ratioText(a),
+          `${a.sustained !== null ? int(a.sustained) : a.sustainedBelow !== null ? `< ${int(a.sustainedBelow)}` : 'n/a'} / min(${a.rawBroker === null ? 'n/a' : `${a.rawBrokerAtLeast ? '≥ ' : ''}${int(a.rawBroker)}`}, ${a.rawStore === null ? 'n/a' : int(a.rawStore)})`,
         ],
         [
           'service CPU per reading / sum of stage costs',

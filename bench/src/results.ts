@@ -133,7 +133,13 @@ export interface RawDecodeResult {
 
 export interface Ratios {
   sustained: number | null;
+  /** When no ramp step held: the first step's rate, an upper bound of the sustained rate. */
+  sustainedBelow: number | null;
+  /** sustainedBelow / min(raw broker, raw store): an upper bound of the ratio. */
+  sustainedBelowRatio: number | null;
   rawBroker: number | null;
+  /** The raw broker ramp ended on the generator, not the broker: its capacity is at least `rawBroker`. */
+  rawBrokerAtLeast: boolean;
   rawStore: number | null;
   /** sustained / min(raw broker, raw store). */
   sustainedOverSlowerRaw: number | null;

@@ -45,10 +45,18 @@ export class RuleStateStore {
     return this.byAsset.get(assetId)?.get(ruleId);
   }
 
+  /**
+   * Replaces a key's state. It is queued for the write-behind only when something a restart must resume
+   * changed (alarm level, pending on/off delay, repeat streak, chattering record): the sample window of
+   * rate-of-change rules moves with every reading, and persisting it each second would upsert nearly
+   * every (asset, rule) row every second. After a restart a rate rule refills its window from new readings.
+   */
   set(assetId: string, ruleId: string, value: KeyState): void {
     let states = this.byAsset.get(assetId);
     if (!states) this.byAsset.set(assetId, (states = new Map<string, KeyState>()));
+    const previous = states.get(ruleId);
     states.set(ruleId, value);
+    if (previous && !resumableChange(previous, value)) return;
     let keys = this.dirty.get(assetId);
     if (!keys) this.dirty.set(assetId, (keys = new Set()));
     keys.add(ruleId);
@@ -102,6 +110,18 @@ export class RuleStateStore {
     keys.add(ruleId);
     this.dirty.set(assetId, keys);
   }
+}
+
+/** True when the parts of a state that a restart must resume differ (see `set`). */
+export function resumableChange(before: KeyState, after: KeyState): boolean {
+  const a = before.state;
+  const b = after.state;
+  return (
+    before.noise !== after.noise ||
+    a.conditionLevel !== b.conditionLevel ||
+    a.streak !== b.streak ||
+    JSON.stringify([a.active, a.pending, a.clearing]) !== JSON.stringify([b.active, b.pending, b.clearing])
+  );
 }
 
 function row(assetId: string, ruleId: string, value: KeyState): RuleStateRow {
