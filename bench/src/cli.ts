@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -29,6 +29,7 @@ const USAGE = `Usage: npm run bench -- [--quick] [--workloads W1,R,S,A] [--out d
   [--references broker,store,decode | --no-references] [--sensors 10000]
   [--ramp-start 5000 --ramp-step 5000 --ramp-max 100000 --ramp-step-seconds 60 (20 with --quick)]
   [--max-p99-ms 3000] [--connect-concurrency 100] [--keep-data]
+  [--render .data/bench/results/latest.json]   (only re-render the report of a stored result)
   (scripts/bench.sh passes --data, --influx-url and --database-url)`;
 
 const REFERENCES = ['broker', 'store', 'decode'];
@@ -40,6 +41,7 @@ function options(argv: string[]): {
   workloads: string[];
   out: string;
   references: string[];
+  render: string | undefined;
 } {
   const { values } = parseArgs({
     args: argv,
@@ -60,6 +62,7 @@ function options(argv: string[]): {
       'max-p99-ms': { type: 'string', default: String(DEFAULT_CRITERIA.maxP99Ms) },
       'connect-concurrency': { type: 'string', default: '100' },
       'keep-data': { type: 'boolean', default: false },
+      render: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -114,11 +117,12 @@ function options(argv: string[]): {
   for (const x of references)
     if (!REFERENCES.includes(x))
       throw new Error(`unknown reference "${x}" (known: ${REFERENCES.join(', ')})`);
-  return { opts, workloads, out: resolve(ROOT, values.out), references };
+  return { opts, workloads, out: resolve(ROOT, values.out), references, render: values.render };
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { opts, workloads, out, references } = options(argv);
+  const { opts, workloads, out, references, render } = options(argv);
+  if (render !== undefined) return rerender(render, out);
   const ctx = new BenchContext(opts);
   const started = new Date();
   const result: BenchResult = {
@@ -215,6 +219,16 @@ async function main(argv: string[]): Promise<number> {
     ctx.log(`report written to ${out}; JSON in ${jsonPath}`);
   }
   return result.errors.length > 0 ? 1 : 0;
+}
+
+/** `--render <result.json>`: the report again from a stored result (after a change to the report only). */
+async function rerender(path: string, out: string): Promise<number> {
+  const result = JSON.parse(await readFile(resolve(path), 'utf8')) as BenchResult;
+  result.ratios = computeRatios(result.workloads, result.references);
+  await mkdir(dirname(out), { recursive: true });
+  await writeFile(out, renderReport(result));
+  process.stdout.write(`report for ${result.startedAt} rendered to ${out}\n`);
+  return 0;
 }
 
 /** The command as a user types it: without the store locations scripts/bench.sh adds. */

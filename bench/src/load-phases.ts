@@ -1,7 +1,7 @@
 import type { BenchContext } from './context.js';
 import type { GeneratorClient } from './generator-client.js';
 import type { ConnectOutcome, GeneratorSummary, StepRecord } from './generator.js';
-import { trafficWindow } from './measure.js';
+import { processWindow, trafficWindow } from './measure.js';
 import { highestHeld, judgeStep, rampRates } from './ramp.js';
 import type { ConnectFigures, MeasuredWindow, RampStep, VerifiedLoss } from './results.js';
 import { sleep } from './server-process.js';
@@ -22,7 +22,11 @@ export async function connectFigures(
   await sleep(2000);
   const rssConnectedMiB = ctx.rssMiB(service);
   const per = outcome.connected > 0 ? ((rssConnectedMiB - rssIdleMiB) * 10_000) / outcome.connected : NaN;
+  // The service's fixed cost: every sensor connected, no traffic yet.
+  const [from, to] = await ctx.span(5);
+  const idle = processWindow(ctx.monitor.samples(service), from, to, ctx.ticksPerSecond, 0);
   return {
+    connectedIdleMillicores: idle?.millicores ?? NaN,
     sensors: ctx.devices.length,
     connected: outcome.connected,
     failed: outcome.failed,

@@ -30,7 +30,10 @@ export function cpuCell(
 export function connectLines(c: SteadyResult['connect']): string[] {
   return [
     `${int(c.connected)} of ${int(c.sensors)} sensors connected in ${num(c.seconds, 1)} s${c.failed ? ` (**${c.failed} failed**: ${c.errors.slice(0, 3).join('; ')})` : ''}; ` +
-      `RSS ${num(c.rssIdleMiB, 0)} MiB idle → ${num(c.rssConnectedMiB, 0)} MiB connected = **${num(c.rssPer10kMiB, 0)} MiB per 10k sensors**.`,
+      `RSS ${num(c.rssIdleMiB, 0)} MiB idle → ${num(c.rssConnectedMiB, 0)} MiB connected = **${num(c.rssPer10kMiB, 0)} MiB per 10k sensors**` +
+      (c.connectedIdleMillicores === undefined
+        ? '.'
+        : `; CPU with all connected and no traffic: ${num(c.connectedIdleMillicores, 0)} millicores.`),
   ];
 }
 

@@ -33,6 +33,7 @@ export function reproduceSection(): string[] {
     'npm run bench -- --references store    # a subset of the raw references (broker, store, decode), or --no-references',
     'npm run bench -- --ramp-step-seconds 30 --ramp-start 10000 --max-p99-ms 2000',
     'npm run bench -- --out /tmp/b.md       # report elsewhere',
+    'node dist/bench/src/cli.js --render .data/bench/results/latest.json   # the report again, no measuring',
     'bash bench/specs.sh                    # the bench’s unit specs',
     '```',
     '',

@@ -208,8 +208,14 @@ describe('renderReport', () => {
   });
 
   it('reports A as not yet measured, never a figure', () => {
-    expect(md).toContain('**Not yet measured.** no alarm engine yet.');
+    expect(md).toContain('**Not yet measured.** The bench does not drive the alarm path yet');
     expect(md).toContain('| A alarm storm | not yet measured | — | — |');
+  });
+
+  it('states the fixed CPU cost of the connected sensors when measured', () => {
+    const withIdle = structuredClone(result());
+    (withIdle.workloads.W1 as SteadyResult).connect.connectedIdleMillicores = 54;
+    expect(renderReport(withIdle)).toContain('CPU with all connected and no traffic: 54 millicores.');
   });
 
   it('says the latency is publish → PUBACK, sent only once durable', () => {

@@ -25,6 +25,8 @@ export interface ConnectFigures {
   rssConnectedMiB: number;
   /** (connected − idle) scaled to 10,000 sensors. */
   rssPer10kMiB: number;
+  /** CPU of the service with every sensor connected and no traffic (absent in older results). */
+  connectedIdleMillicores?: number;
 }
 
 export interface ServiceCounters {

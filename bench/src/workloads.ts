@@ -227,8 +227,8 @@ async function waitSpoolEmpty(
 
 /**
  * A: W1 with 1 % of readings breaching a rule; reading → alarm → SSE and reading → webhook latency.
- * Extension point: the service has no alarm engine, SSE stream or webhook dispatcher yet. When it does,
- * this needs (1) a breach option in the generator (a rule's breaching value, e.g. gas `ch4_lel` ≥ 50, in
+ * Extension point, not measured yet (the service's alarm engine, SSE stream and webhook dispatcher were
+ * still being written when the bench was). It needs (1) a breach option in the generator (a rule's breaching value, e.g. gas `ch4_lel` ≥ 50, in
  * 1 % of the payloads), (2) an SSE client on `/events` and a local webhook receiver
  * registered through the API, both stamping arrival time, and (3) matching by device + seq to report
  * p50/p99, missed = 0 and duplicates (BENCHMARKS.md metric 3). Until then it is reported as not measured.
@@ -236,7 +236,8 @@ async function waitSpoolEmpty(
 async function runA(_ctx: BenchContext): Promise<NotMeasured> {
   return {
     kind: 'not_measured',
-    reason: 'the service has no alarm engine, SSE stream or webhook dispatcher to time yet',
+    reason:
+      'not yet measured: the bench does not generate breaching readings or time SSE and webhook deliveries yet',
   };
 }
 
