@@ -20,7 +20,7 @@ export default {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs,simulators,seeds}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,simulators,seeds,bench}/**/*.spec.ts'],
     },
     {
       ...common,

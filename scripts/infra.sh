@@ -70,7 +70,8 @@ start_influx() {
   influx_conf
   nohup influxd run -config "$DATA/influx/influxdb.conf" >"$DATA/influx/influxd.log" 2>&1 &
   echo $! > "$DATA/influx/influxd.pid"
-  for _ in $(seq 1 100); do
+  # A restart with data replays the write-ahead log before answering (18 s seen under load): wait 60 s.
+  for _ in $(seq 1 600); do
     curl -fsS -o /dev/null "http://127.0.0.1:$INFLUX_PORT/ping" 2>/dev/null && { log "influxd up on $INFLUX_PORT"; return; }
     sleep 0.1
   done

@@ -34,7 +34,7 @@ export function reproduceSection(): string[] {
     'npm run bench -- --ramp-step-seconds 30 --ramp-start 10000 --max-p99-ms 2000',
     'npm run bench -- --out /tmp/b.md       # report elsewhere',
     'node dist/bench/src/cli.js --render .data/bench/results/latest.json   # the report again, no measuring',
-    'bash bench/specs.sh                    # the bench’s unit specs',
+    'npm run test:unit -- bench            # the bench’s unit specs',
     '```',
     '',
     '`scripts/bench.sh` installs and starts its own InfluxDB (:28086) and PostgreSQL (:25433) with data under `.data/bench`',

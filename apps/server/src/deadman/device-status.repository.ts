@@ -80,6 +80,11 @@ export class DeviceStatusRepository {
   }
 
   async save(trx: Db, writes: readonly StatusWrite[]): Promise<void> {
+    // 5 parameters a row; PostgreSQL binds at most 65,535 per statement.
+    for (let i = 0; i < writes.length; i += 5000) await this.saveChunk(trx, writes.slice(i, i + 5000));
+  }
+
+  private async saveChunk(trx: Db, writes: readonly StatusWrite[]): Promise<void> {
     if (writes.length === 0) return;
     await trx
       .insertInto('device_status')

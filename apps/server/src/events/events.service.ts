@@ -7,6 +7,24 @@ import { InjectDb } from '../database/database.module.js';
 /** PostgreSQL channel that carries the id of every new platform event (delivered on commit). */
 export const PLATFORM_EVENT_CHANNEL = 'platform_event';
 
+/** Events per INSERT statement, well under PostgreSQL's 65,535 bind parameters. */
+const APPEND_CHUNK = 2000;
+
+function toRow(e: NewPlatformEvent) {
+  const at = e.at ?? new Date();
+  return {
+    type: e.type,
+    at,
+    asset_id: e.assetId ?? null,
+    owner_unit_id: e.ownerUnitId ?? null,
+    domain: e.domain ?? null,
+    district: e.district ?? null,
+    alarm_id: e.alarmId ?? null,
+    suppressed: e.suppressed ?? false,
+    payload: JSON.stringify({ type: e.type, timestamp: at.toISOString(), data: e.data }),
+  };
+}
+
 /**
  * Transaction-scoped advisory lock taken before ids are drawn. bigserial ids are handed out at insert but
  * become visible at commit, so two writers could commit out of id order and a reader that has seen id 11
@@ -50,26 +68,17 @@ export class EventsService {
   async append(trx: Db, events: readonly NewPlatformEvent[]): Promise<string[]> {
     if (events.length === 0) return [];
     await sql`select pg_advisory_xact_lock(${APPEND_LOCK_KEY})`.execute(trx);
-    const rows = await trx
-      .insertInto('platform_events')
-      .values(
-        events.map((e) => {
-          const at = e.at ?? new Date();
-          return {
-            type: e.type,
-            at,
-            asset_id: e.assetId ?? null,
-            owner_unit_id: e.ownerUnitId ?? null,
-            domain: e.domain ?? null,
-            district: e.district ?? null,
-            alarm_id: e.alarmId ?? null,
-            suppressed: e.suppressed ?? false,
-            payload: JSON.stringify({ type: e.type, timestamp: at.toISOString(), data: e.data }),
-          };
-        }),
-      )
-      .returning('id')
-      .execute();
+    const rows: { id: string }[] = [];
+    // PostgreSQL binds at most 65,535 parameters per statement (9 per event): a deadman scan of
+    // 10,000 devices appends more than one INSERT can carry.
+    for (let i = 0; i < events.length; i += APPEND_CHUNK) {
+      const inserted = await trx
+        .insertInto('platform_events')
+        .values(events.slice(i, i + APPEND_CHUNK).map(toRow))
+        .returning('id')
+        .execute();
+      rows.push(...inserted);
+    }
     const ids = rows.map((r) => String(r.id));
     await sql`select pg_notify(${PLATFORM_EVENT_CHANNEL}, ${ids[ids.length - 1]})`.execute(trx);
     return ids;

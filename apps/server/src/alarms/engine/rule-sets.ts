@@ -30,6 +30,8 @@ export class RuleSets {
   /** Scopes whose overrides changed: their old values serve until `ensure` has re-read them. */
   private readonly stale = new Set<string>();
   private readonly sets = new Map<string, DeviceRules>();
+  /** Set keys by device (index 0) and by asset (index 1), so dropping one's sets needn't scan them all. */
+  private readonly setKeysBy = [new Map<string, Set<string>>(), new Map<string, Set<string>>()] as const;
 
   constructor(private readonly repo: EngineRepository) {}
 
@@ -75,6 +77,8 @@ export class RuleSets {
       }
       set = { version: resolved.version, byMetric };
       this.sets.set(setKey, set);
+      this.indexSet(0, deviceId, setKey);
+      this.indexSet(1, asset.id, setKey);
     }
     return set;
   }
@@ -88,7 +92,7 @@ export class RuleSets {
   /** After missed notifications: every override is re-read before the next batch. */
   refreshAll(): void {
     for (const k of this.overrides.keys()) this.stale.add(k);
-    this.sets.clear();
+    this.clearSets();
   }
 
   /** The asset changed (census values feed percent-of-design thresholds): re-resolve its sets. */
@@ -97,13 +101,28 @@ export class RuleSets {
   }
 
   private dropSets(scope: OverrideScope, id: string): void {
-    const position = scope === 'profile' ? 0 : 1;
-    for (const setKey of this.sets.keys()) if (setKey.split('|')[position] === id) this.sets.delete(setKey);
+    const index = this.setKeysBy[scope === 'profile' ? 0 : 1];
+    const setKeys = index.get(id);
+    if (!setKeys) return;
+    index.delete(id);
+    for (const setKey of setKeys) this.sets.delete(setKey);
+  }
+
+  private indexSet(position: 0 | 1, id: string, setKey: string): void {
+    const index = this.setKeysBy[position];
+    let setKeys = index.get(id);
+    if (!setKeys) index.set(id, (setKeys = new Set()));
+    setKeys.add(setKey);
+  }
+
+  private clearSets(): void {
+    this.sets.clear();
+    for (const index of this.setKeysBy) index.clear();
   }
 
   clear(): void {
     this.overrides.clear();
     this.stale.clear();
-    this.sets.clear();
+    this.clearSets();
   }
 }
